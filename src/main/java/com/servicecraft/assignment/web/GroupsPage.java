@@ -1,0 +1,46 @@
+package com.servicecraft.assignment.web;
+
+import com.servicecraft.assignment.GroupService;
+import com.servicecraft.shared.UserInputException;
+import com.servicecraft.shared.web.Messages;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** The trainer's groups (all groups for an administrator) and a form to create one. */
+@Named
+@ViewScoped
+public class GroupsPage implements Serializable {
+    @Inject
+    GroupService groups;
+
+    private List<GroupService.GroupRow> list;
+    private String name;
+    private String description;
+
+    @PostConstruct
+    void load() {
+        list = groups.visibleGroups();
+    }
+
+    public String create() {
+        try {
+            long id = groups.create(name, description);
+            Messages.info("group.created", name.strip());
+            return "/trainer/group?faces-redirect=true&id=" + id;
+        } catch (UserInputException e) {
+            Messages.error(e);
+            return null;
+        }
+    }
+
+    public List<GroupService.GroupRow> getList() { return list; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+}

@@ -1,0 +1,49 @@
+package com.servicecraft.certificate.web;
+
+import com.servicecraft.certificate.Certificate;
+import com.servicecraft.certificate.CertificatePdf;
+import com.servicecraft.certificate.CertificateService;
+import com.servicecraft.content.ContentRepository;
+import com.servicecraft.content.Course;
+import com.servicecraft.identity.Language;
+import com.servicecraft.identity.SignedInUser;
+import com.servicecraft.shared.web.LocaleSwitch;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code GET /learn/certificate.pdf}: the signed-in trainee's certificate (issued on the spot if
+ * they completed the course and the job has not yet run); 404 while there is none.
+ */
+@WebServlet("/learn/certificate.pdf")
+public class CertificatePdfServlet extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        SignedInUser me = (SignedInUser) req.getSession().getAttribute(SignedInUser.SESSION_ATTRIBUTE);
+        Optional<Certificate> cert = CDI.current().select(CertificateService.class).get().issueFor(me.id());
+        if (cert.isEmpty()) {
+            res.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Language lang = CDI.current().select(LocaleSwitch.class).get().current();
+        Locale l = lang.locale();
+        Certificate c = cert.get();
+        Course course = CDI.current().select(ContentRepository.class).get().course();
+        String courseTitle = course != null && course.id().equals(c.courseId()) ? course.title().in(lang) : c.courseId();
+        String verifyUrl = req.getScheme() + "://" + req.getServerName()
+                + (req.getServerPort() == 80 || req.getServerPort() == 443 ? "" : ":" + req.getServerPort())
+                + req.getContextPath() + "/verify/" + c.number();
+        res.setContentType("application/pdf");
+        res.setHeader("Content-Disposition", "attachment; filename=\"certificate-" + c.number() + ".pdf\"");
+        CertificatePdf.write(res.getOutputStream(), c, courseTitle, l, ZoneId.systemDefault(), verifyUrl);
+    }
+}

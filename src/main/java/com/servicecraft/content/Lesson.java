@@ -1,0 +1,35 @@
+package com.servicecraft.content;
+
+import com.servicecraft.identity.Language;
+
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One lesson: its Markdown per language (a language may be missing; the reader then sees the
+ * other one with a notice). {@code stem} is the file name without language suffix.
+ */
+public record Lesson(String id, String moduleId, String stem, int minutes, Map<Language, LessonText> texts)
+        implements Serializable {
+
+    public record LessonText(String title, String markdown, int plainChars, String file) implements Serializable {
+    }
+
+    public Lesson {
+        texts = Map.copyOf(texts);
+    }
+
+    public Optional<LessonText> text(Language language) {
+        return Optional.ofNullable(texts.get(language));
+    }
+
+    /** The text in the wanted language, or the other one when it is not translated yet. */
+    public LessonText textOrFallback(Language language) {
+        return text(language).orElseGet(() -> texts.values().iterator().next());
+    }
+
+    public String title(Language language) {
+        return textOrFallback(language).title();
+    }
+}

@@ -1,0 +1,53 @@
+package com.servicecraft.identity;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The signed-in user of the current request, for services that check who is asking. */
+@Named
+@RequestScoped
+public class CurrentUser {
+    private final HttpServletRequest request;
+
+    @Inject
+    public CurrentUser(HttpServletRequest request) {
+        this.request = request;
+    }
+
+    public Optional<SignedInUser> get() {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty()
+                : Optional.ofNullable((SignedInUser) session.getAttribute(SignedInUser.SESSION_ATTRIBUTE));
+    }
+
+    public SignedInUser require() {
+        return get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
+    }
+
+    /** The signed-in user, if they hold one of the roles; otherwise access is denied. */
+    public SignedInUser requireAny(Role... roles) {
+        SignedInUser user = require();
+        if (Arrays.stream(roles).noneMatch(user::hasRole)) {
+            throw new AccessDeniedException(user.username() + " lacks " + Arrays.toString(roles));
+        }
+        return user;
+    }
+
+    public String getDisplayName() {
+        return get().map(SignedInUser::displayName).orElse("");
+    }
+
+    public boolean isSignedIn() {
+        return get().isPresent();
+    }
+
+    public boolean hasRole(Role role) {
+        return get().map(u -> u.hasRole(role)).orElse(false);
+    }
+}

@@ -1,0 +1,6 @@
+package com.servicecraft.identity;
+
+/** The fields of a user that an administrator edits and an import supplies. */
+public record UserProfile(String username, String employeeNumber, String displayName, String email,
+                          Department department, String jobTitle, Language language) {
+}

@@ -1,0 +1,143 @@
+package com.servicecraft.identity.importing;
+
+import com.servicecraft.shared.UserInputException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a trainee list from CSV (UTF-8, with or without BOM) or XLSX. The first row names the
+ * columns, in English or Chinese; their order is free.
+ */
+public final class TraineeFileReader {
+    public static final int MAX_ROWS = 5000;
+    static final Map<String, String> HEADERS = headers();
+
+    private TraineeFileReader() {
+    }
+
+    private static Map<String, String> headers() {
+        Map<String, String> h = new HashMap<>();
+        String[][] names = {
+                {"employee_number", "employee number", "工号", "员工编号"},
+                {"display_name", "name", "姓名"},
+                {"email", "e-mail", "邮箱", "电子邮件"},
+                {"department", "部门"},
+                {"job_title", "job title", "职位", "岗位"},
+                {"language", "语言"},
+                {"username", "user name", "用户名"}};
+        for (String[] group : names) {
+            for (String n : group) {
+                h.put(n, group[0]);
+            }
+        }
+        return h;
+    }
+
+    public static List<ImportRow> read(String fileName, InputStream in) throws IOException {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return readCsv(in);
+        }
+        if (name.endsWith(".xlsx")) {
+            return readXlsx(in);
+        }
+        throw new UserInputException("import.unsupportedFile");
+    }
+
+    static List<ImportRow> readCsv(InputStream in) throws IOException {
+        Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+            List<List<String>> rows = new ArrayList<>();
+            for (CSVRecord r : parser) {
+                rows.add(r.toList());
+                if (rows.size() > MAX_ROWS + 1) {
+                    throw new UserInputException("import.tooManyRows", MAX_ROWS);
+                }
+            }
+            return toRows(rows);
+        }
+    }
+
+    static List<ImportRow> readXlsx(InputStream in) throws IOException {
+        try (Workbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheetAt(0);
+            DataFormatter fmt = new DataFormatter(Locale.ROOT);
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : fmt.formatCellValue(cell));
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                rows.add(cells);
+                if (rows.size() > MAX_ROWS + 1) {
+                    throw new UserInputException("import.tooManyRows", MAX_ROWS);
+                }
+            }
+            return toRows(rows);
+        } catch (org.apache.poi.UnsupportedFileFormatException | org.apache.poi.ooxml.POIXMLException e) {
+            throw new UserInputException("import.unreadableFile");
+        }
+    }
+
+    private static List<ImportRow> toRows(List<List<String>> rows) {
+        if (rows.isEmpty()) {
+            throw new UserInputException("import.empty");
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> header = rows.get(0);
+        for (int i = 0; i < header.size(); i++) {
+            String key = HEADERS.get(header.get(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT));
+            if (key != null) {
+                columns.putIfAbsent(key, i);
+            }
+        }
+        for (String required : List.of("employee_number", "display_name", "email")) {
+            if (!columns.containsKey(required)) {
+                throw new UserInputException("import.missingColumn", required);
+            }
+        }
+        List<ImportRow> result = new ArrayList<>();
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            result.add(new ImportRow(i + 1, cell(r, columns, "employee_number"), cell(r, columns, "display_name"),
+                    cell(r, columns, "email"), cell(r, columns, "department"), cell(r, columns, "job_title"),
+                    cell(r, columns, "language"), cell(r, columns, "username")));
+        }
+        if (result.isEmpty()) {
+            throw new UserInputException("import.empty");
+        }
+        return result;
+    }
+
+    private static String cell(List<String> row, Map<String, Integer> columns, String name) {
+        Integer i = columns.get(name);
+        return i == null || i >= row.size() ? null : row.get(i);
+    }
+}

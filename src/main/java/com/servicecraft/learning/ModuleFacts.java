@@ -1,0 +1,44 @@
+package com.servicecraft.learning;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What one trainee has done in one module of the current course: lessons read, time spent, module
+ * quiz attempts and scores, and when the module was completed (all lessons read and, where the
+ * course requires it, the module quiz passed).
+ *
+ * @param quizAttemptsAllowed 0 means unlimited; includes extra attempts a trainer granted
+ */
+public record ModuleFacts(long userId, String moduleId, int lessonsTotal, int lessonsCompleted, long secondsSpent,
+                          Instant firstStartedAt, Instant lastActivityAt, boolean quizRequired, int quizAttempts,
+                          int quizAttemptsAllowed, Double bestScore, Double lastScore, boolean quizPassed,
+                          Instant completedAt) {
+
+    public boolean completed() {
+        return completedAt != null;
+    }
+
+    /** Failed: the module quiz cannot be passed any more without a trainer granting another attempt. */
+    public boolean failed() {
+        return !completed() && quizRequired && !quizPassed && quizAttemptsAllowed > 0 && quizAttempts >= quizAttemptsAllowed;
+    }
+
+    public int lessonPercent() {
+        return lessonsTotal == 0 ? 100 : (int) (100L * lessonsCompleted / lessonsTotal);
+    }
+
+    /** The status against a due date ({@code null} when the module is not assigned with one). */
+    public ProgressStatus status(LocalDate due, LocalDate today) {
+        if (completed()) {
+            return ProgressStatus.COMPLETED;
+        }
+        if (failed()) {
+            return ProgressStatus.FAILED;
+        }
+        if (due != null && today.isAfter(due)) {
+            return ProgressStatus.OVERDUE;
+        }
+        return firstStartedAt != null || quizAttempts > 0 ? ProgressStatus.IN_PROGRESS : ProgressStatus.NOT_STARTED;
+    }
+}

@@ -1,0 +1,26 @@
+package com.servicecraft.notification.web;
+
+import com.servicecraft.identity.CurrentUser;
+import com.servicecraft.notification.NotificationService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The unread count beside "Notifications" in the menu bar; counted once per request. */
+@Named
+@RequestScoped
+public class NotificationBadge {
+    @Inject
+    NotificationService notifications;
+    @Inject
+    CurrentUser currentUser;
+
+    private Long unread;
+
+    public long getUnread() {
+        if (unread == null) {
+            unread = currentUser.isSignedIn() ? notifications.unreadCount() : 0L;
+        }
+        return unread;
+    }
+}

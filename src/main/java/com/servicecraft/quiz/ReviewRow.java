@@ -1,0 +1,44 @@
+package com.servicecraft.quiz;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One question of a submitted attempt as the result page shows it. Which parts are filled depends
+ * on what the review options allow (score, right answers, explanations). Written work a trainer
+ * graded always shows its points ("7 / 10") and comment to its author: that is feedback, not a key.
+ */
+public record ReviewRow(int number, String questionId, String type, String moduleId, String prompt, String yourAnswer,
+                        String rightAnswer, String explanation, String distractor, Double fraction, boolean pending,
+                        String trainerComment, List<PathStep> path, Map<String, Double> dimensions, String outcome,
+                        String trainerPoints)
+        implements Serializable {
+
+    /** A role-play decision: the customer's line, the response chosen, its feedback, and the better choice if there was one. */
+    public record PathStep(String customer, String chosen, String feedback, String better, String betterFeedback)
+            implements Serializable {
+    }
+
+    public String verdict() {
+        if (pending) {
+            return "pending";
+        }
+        if (fraction == null) {
+            return "unscored";
+        }
+        return fraction >= 0.999 ? "right" : fraction <= 0.001 ? "wrong" : "partial";
+    }
+
+    /** Rubric dimensions of a role-play with their percentage, in the order the content lists them. */
+    public List<DimensionScore> dimensionScores() {
+        return dimensions.entrySet().stream().map(e -> new DimensionScore(e.getKey(), (int) Math.round(e.getValue() * 100))).toList();
+    }
+
+    public record DimensionScore(String name, int percent) implements Serializable {
+    }
+
+    public int percent() {
+        return fraction == null ? 0 : (int) Math.round(fraction * 100);
+    }
+}

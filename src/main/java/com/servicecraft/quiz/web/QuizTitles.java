@@ -1,0 +1,25 @@
+package com.servicecraft.quiz.web;
+
+import com.servicecraft.content.ContentRepository;
+import com.servicecraft.content.Course;
+import com.servicecraft.identity.Language;
+import com.servicecraft.quiz.AttemptKind;
+import com.servicecraft.shared.web.Messages;
+
+/** The title of a quiz source in the reader's language. */
+final class QuizTitles {
+    private QuizTitles() {
+    }
+
+    static String title(ContentRepository content, AttemptKind kind, String sourceId, Language lang) {
+        Course course = content.course();
+        if (course == null) {
+            return sourceId;
+        }
+        return switch (kind) {
+            case POST_TEST -> Messages.text(lang.locale(), "quiz.postTest");
+            case MODULE_QUIZ -> course.module(sourceId).map(m -> Messages.text(lang.locale(), "quiz.moduleQuiz", m.title().in(lang))).orElse(sourceId);
+            case EXERCISE -> course.exercise(sourceId).map(e -> e.title().in(lang)).orElse(sourceId);
+        };
+    }
+}

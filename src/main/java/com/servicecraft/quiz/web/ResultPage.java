@@ -1,0 +1,97 @@
+package com.servicecraft.quiz.web;
+
+import com.servicecraft.content.ContentRepository;
+import com.servicecraft.content.QuizSettings;
+import com.servicecraft.identity.CurrentUser;
+import com.servicecraft.quiz.Attempt;
+import com.servicecraft.quiz.AttemptItem;
+import com.servicecraft.quiz.AttemptReview;
+import com.servicecraft.quiz.AttemptService;
+import com.servicecraft.quiz.QuestionCatalog;
+import com.servicecraft.quiz.ReviewPolicy;
+import com.servicecraft.quiz.ReviewRow;
+import com.servicecraft.shared.web.ChartJson;
+import com.servicecraft.shared.web.LocaleSwitch;
+import com.servicecraft.shared.web.Messages;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A submitted attempt: score, pass/fail and the review its settings allow. */
+@Named
+@ViewScoped
+public class ResultPage implements Serializable {
+    @Inject
+    AttemptService attempts;
+    @Inject
+    QuestionCatalog catalog;
+    @Inject
+    ReviewPolicy reviewPolicy;
+    @Inject
+    ContentRepository content;
+    @Inject
+    LocaleSwitch locale;
+    @Inject
+    CurrentUser currentUser;
+
+    private long id;
+    private Attempt attempt;
+    private String title;
+    private List<ReviewRow> rows = List.of();
+    private Set<QuizSettings.Review> allowed = Set.of();
+    private String passage;
+    private String moduleChart;
+
+    public void onLoad() throws IOException {
+        AttemptService.AttemptData data = attempts.load(id);
+        attempt = data.attempt();
+        if (attempt.getStatus().isOpen()) {
+            FacesContext.getCurrentInstance().getExternalContext().redirect(
+                    FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/learn/attempt.xhtml?id=" + id);
+            return;
+        }
+        title = QuizTitles.title(content, attempt.getKind(), attempt.getSourceId(), locale.current());
+        allowed = reviewPolicy.allowed(data, attempt.getUserId() != currentUser.require().id());
+        rows = AttemptReview.rows(data, catalog, allowed, locale.current());
+        if (!data.items().isEmpty()) {
+            AttemptItem first = data.items().get(0);
+            catalog.passage(first.getModuleId(), first.getModuleVersion(), first.getQuestionId())
+                    .ifPresent(p -> passage = p.passage().in(locale.current()));
+        }
+        if (allowed.contains(QuizSettings.Review.SCORE) && attempt.getKind() == com.servicecraft.quiz.AttemptKind.POST_TEST) {
+            Map<String, Double> byModule = AttemptReview.byModule(data);
+            List<String> labels = new ArrayList<>();
+            byModule.keySet().forEach(m -> labels.add(content.course() == null ? m
+                    : content.course().module(m).map(x -> x.title().in(locale.current())).orElse(m)));
+            moduleChart = ChartJson.percentBars(labels, new ArrayList<>(byModule.values()), Messages.text("result.scorePercent"), true);
+        }
+    }
+
+    public boolean isShowScore() {
+        return allowed.contains(QuizSettings.Review.SCORE);
+    }
+
+    public boolean isShowAnswers() {
+        return allowed.contains(QuizSettings.Review.ANSWERS);
+    }
+
+    public boolean isPostTest() {
+        return attempt != null && attempt.getKind() == com.servicecraft.quiz.AttemptKind.POST_TEST;
+    }
+
+    public long getId() { return id; }
+    public void setId(long id) { this.id = id; }
+    public Attempt getAttempt() { return attempt; }
+    public String getTitle() { return title; }
+    public List<ReviewRow> getRows() { return rows; }
+    public String getPassage() { return passage; }
+    public String getModuleChart() { return moduleChart; }
+}

@@ -1,0 +1,33 @@
+package com.servicecraft.shared.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+
+/** Opens the database once per application and closes it at shutdown. */
+@ApplicationScoped
+public class DatabaseProducer {
+
+    @Produces
+    @ApplicationScoped
+    Database database() {
+        return Database.open(DatabaseSettings.fromEnvironment());
+    }
+
+    void close(@Disposes Database database) {
+        database.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    Transactions transactions(Database database) {
+        return new Transactions(database.entityManagerFactory());
+    }
+
+    /** Migrate at deploy time rather than on the first request. */
+    void startEagerly(@Observes @Initialized(ApplicationScoped.class) Object event, Database database) {
+        database.productName();
+    }
+}

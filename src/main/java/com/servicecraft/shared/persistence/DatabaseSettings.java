@@ -1,0 +1,50 @@
+package com.servicecraft.shared.persistence;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the database is, read from the environment. Without {@code SERVICECRAFT_DB_URL} the
+ * application uses an embedded H2 file database under {@code SERVICECRAFT_DATA_DIR}
+ * (default {@code ~/.servicecraft}), so a newcomer needs nothing installed.
+ */
+public record DatabaseSettings(String url, String user, String password, int maxPoolSize) {
+
+    public static DatabaseSettings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    static DatabaseSettings from(Map<String, String> env) {
+        String url = env.get("SERVICECRAFT_DB_URL");
+        if (url == null || url.isBlank()) {
+            url = h2FileUrl(dataDirectory(env).resolve("servicecraft"));
+        }
+        int pool = Integer.parseInt(env.getOrDefault("SERVICECRAFT_DB_POOL_SIZE", "10"));
+        return new DatabaseSettings(url, env.getOrDefault("SERVICECRAFT_DB_USER", "sa"),
+                env.getOrDefault("SERVICECRAFT_DB_PASSWORD", ""), pool);
+    }
+
+    public static Path dataDirectory(Map<String, String> env) {
+        String dir = env.get("SERVICECRAFT_DATA_DIR");
+        return dir == null || dir.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".servicecraft")
+                : Path.of(dir);
+    }
+
+    public static String h2FileUrl(Path file) {
+        // AUTO_SERVER lets a second process (a console, a second dev node) open the same file.
+        // WRITE_DELAY=0: a commit reaches the file at once; H2's default waits up to 500 ms, and a
+        // killed server would lose what was committed in that time (an answer, a position).
+        return "jdbc:h2:file:" + file.toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+    }
+
+    public boolean isH2() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    /** Settings with the password hidden, for logs. */
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url + ", user=" + user + "]";
+    }
+}

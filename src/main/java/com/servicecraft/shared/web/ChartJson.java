@@ -1,0 +1,93 @@
+package com.servicecraft.shared.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/** Chart.js configurations for PrimeFaces' {@code <p:chart value="…">}, built as JSON (no script in pages). */
+public final class ChartJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChartJson() {
+    }
+
+    /** A bar chart of percentages (0–100), one dataset. */
+    public static String percentBars(List<String> labels, List<Double> values, String label, boolean horizontal) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("type", "bar");
+        ObjectNode data = root.putObject("data");
+        labels.forEach(data.putArray("labels")::add);
+        ObjectNode ds = data.putArray("datasets").addObject();
+        ds.put("label", label);
+        ArrayNode v = ds.putArray("data");
+        values.forEach(v::add);
+        ds.put("backgroundColor", "rgba(21,101,192,0.7)");
+        ObjectNode options = root.putObject("options");
+        options.put("responsive", true);
+        options.put("maintainAspectRatio", false);
+        if (horizontal) {
+            options.put("indexAxis", "y");
+        }
+        ObjectNode scales = options.putObject("scales");
+        ObjectNode axis = scales.putObject(horizontal ? "x" : "y");
+        axis.put("min", 0);
+        axis.put("max", 100);
+        // Every module's name, even when the bars are close together.
+        scales.putObject(horizontal ? "y" : "x").putObject("ticks").put("autoSkip", false);
+        return root.toString();
+    }
+
+    /** A bar chart of counts (a histogram), one dataset per series, whole-number axis from 0. */
+    public static String countBars(List<String> labels, List<String> seriesNames, List<List<Integer>> series) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("type", "bar");
+        ObjectNode data = root.putObject("data");
+        labels.forEach(data.putArray("labels")::add);
+        ArrayNode sets = data.putArray("datasets");
+        String[] colors = {"rgba(21,101,192,0.7)", "rgba(230,126,34,0.7)", "rgba(46,125,50,0.7)"};
+        for (int i = 0; i < series.size(); i++) {
+            ObjectNode ds = sets.addObject();
+            ds.put("label", seriesNames.get(i));
+            ArrayNode v = ds.putArray("data");
+            series.get(i).forEach(v::add);
+            ds.put("backgroundColor", colors[i % colors.length]);
+        }
+        ObjectNode options = root.putObject("options");
+        options.put("responsive", true);
+        options.put("maintainAspectRatio", false);
+        ObjectNode y = options.putObject("scales").putObject("y");
+        y.put("beginAtZero", true);
+        y.putObject("ticks").put("precision", 0);
+        return root.toString();
+    }
+
+    /** A radar chart with one dataset per round (e.g. course start and course end), scale 0–5. */
+    public static String radar(List<String> labels, List<String> seriesNames, List<List<Double>> series) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("type", "radar");
+        ObjectNode data = root.putObject("data");
+        labels.forEach(data.putArray("labels")::add);
+        ArrayNode sets = data.putArray("datasets");
+        String[] colors = {"rgba(142,154,171,0.35)", "rgba(21,101,192,0.35)"};
+        for (int i = 0; i < series.size(); i++) {
+            ObjectNode ds = sets.addObject();
+            ds.put("label", seriesNames.get(i));
+            ArrayNode v = ds.putArray("data");
+            series.get(i).forEach(x -> {
+                if (x == null) {
+                    v.addNull();
+                } else {
+                    v.add(x);
+                }
+            });
+            ds.put("backgroundColor", colors[i % colors.length]);
+        }
+        ObjectNode r = root.putObject("options").putObject("scales").putObject("r");
+        r.put("min", 0);
+        r.put("max", 5);
+        r.putObject("ticks").put("stepSize", 1);
+        return root.toString();
+    }
+}

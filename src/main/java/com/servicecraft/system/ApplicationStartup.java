@@ -1,0 +1,95 @@
+package com.servicecraft.system;
+
+import com.servicecraft.content.ContentRepository;
+import com.servicecraft.demo.DemoOrganisation;
+import com.servicecraft.identity.FirstRunSetup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** What happens once at deploy time, after the database is migrated. */
+@ApplicationScoped
+public class ApplicationStartup {
+    private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+    @Inject
+    FirstRunSetup setup;
+    @Inject
+    DemoOrganisation demo;
+    @Inject
+    ContentRepository content;
+    @Inject
+    com.servicecraft.quiz.ExpiredAttemptSweep sweep;
+    @Inject
+    com.servicecraft.assignment.ReminderJob reminders;
+    @Inject
+    com.servicecraft.notification.MailOutbox mailOutbox;
+    @Inject
+    com.servicecraft.actionplan.FollowUpReminderJob followUpReminders;
+    @Inject
+    com.servicecraft.certificate.CertificateJob certificates;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) ServletContext servletContext) {
+        content.start(contentRoot(servletContext));
+        sweep.start();
+        reminders.start();
+        mailOutbox.start();
+        followUpReminders.start();
+        certificates.start();
+        String adminPassword = System.getenv("SERVICECRAFT_ADMIN_PASSWORD");
+        try {
+            if ("true".equalsIgnoreCase(System.getenv("SERVICECRAFT_DEMO"))) {
+                demo.seedIfAbsent(adminPassword);
+            } else if (adminPassword != null && !adminPassword.isBlank()) {
+                setup.createAdminFromEnvironment(adminPassword);
+            }
+        } catch (RuntimeException e) {
+            // A bad admin password must not stop the application: the setup page still works.
+            LOG.log(Level.SEVERE, "Start-up account creation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** SERVICECRAFT_CONTENT_DIR, or the course packed in the WAR (copied out if the WAR is not unpacked). */
+    static Path contentRoot(ServletContext ctx) {
+        String dir = System.getenv("SERVICECRAFT_CONTENT_DIR");
+        if (dir != null && !dir.isBlank()) {
+            return Path.of(dir);
+        }
+        String real = ctx.getRealPath("/WEB-INF/content");
+        if (real != null && Files.isDirectory(Path.of(real))) {
+            return Path.of(real);
+        }
+        try {
+            Path target = Files.createTempDirectory("servicecraft-content");
+            copyResources(ctx, "/WEB-INF/content/", target);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot unpack the course content", e);
+        }
+    }
+
+    private static void copyResources(ServletContext ctx, String path, Path target) throws IOException {
+        for (String p : ctx.getResourcePaths(path)) {
+            Path out = target.resolve(p.substring("/WEB-INF/content/".length()));
+            if (p.endsWith("/")) {
+                Files.createDirectories(out);
+                copyResources(ctx, p, target);
+            } else {
+                try (InputStream in = ctx.getResourceAsStream(p)) {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(in, out);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package com.servicecraft.certificate;
+
+import com.servicecraft.identity.Language;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The certificate PDF carries name, course, date, score, validity and the verification number, in Chinese. */
+class CertificatePdfTest {
+    @Test
+    void theCertificateNamesTheHolderCourseDateScoreAndNumber() throws Exception {
+        Certificate c = new Certificate("SC-2026-ABCDEFGHJK", 7, "张伟", "customer-service", Instant.parse("2026-11-22T09:00:00Z"),
+                92.5, LocalDate.parse("2028-11-22"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CertificatePdf.write(out, c, "客户服务培训", Language.ZH_CN.locale(), ZoneOffset.UTC, "https://lms.example.com/verify/SC-2026-ABCDEFGHJK");
+        try (var doc = Loader.loadPDF(out.toByteArray())) {
+            String text = new PDFTextStripper().getText(doc);
+            for (String expected : new String[] {"结业证书", "张伟", "客户服务培训", "2026-11-22", "92.5%", "2028-11-22", "SC-2026-ABCDEFGHJK",
+                    "https://lms.example.com/verify/SC-2026-ABCDEFGHJK"}) {
+                assertTrue(text.contains(expected), expected + " in\n" + text);
+            }
+        }
+    }
+}

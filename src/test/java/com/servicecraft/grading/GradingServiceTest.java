@@ -1,0 +1,293 @@
+package com.servicecraft.grading;
+
+import com.servicecraft.content.ContentRepository;
+import com.servicecraft.identity.AccessDeniedException;
+import com.servicecraft.identity.CurrentUser;
+import com.servicecraft.identity.Language;
+import com.servicecraft.identity.Role;
+import com.servicecraft.notification.NotificationKind;
+import com.servicecraft.notification.NotificationService;
+import com.servicecraft.notification.Notifications;
+import com.servicecraft.quiz.Answer;
+import com.servicecraft.quiz.Attempt;
+import com.servicecraft.quiz.AttemptItem;
+import com.servicecraft.quiz.AttemptKind;
+import com.servicecraft.quiz.AttemptPlans;
+import com.servicecraft.quiz.AttemptService;
+import com.servicecraft.quiz.AttemptStatus;
+import com.servicecraft.quiz.QuestionCatalog;
+import com.servicecraft.shared.UserInputException;
+import com.servicecraft.shared.persistence.Database;
+import com.servicecraft.shared.persistence.Transactions;
+import com.servicecraft.testing.MutableClock;
+import com.servicecraft.testing.TestDatabases;
+import com.servicecraft.testing.TestDatabases.Kind;
+import com.servicecraft.testing.TestPeople;
+import com.servicecraft.testing.TestUsers;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The grading queue against a real database (H2 and MariaDB) and the course's written assignment
+ * "design a service guarantee" (five criteria of 2 points): who sees and grades whose work.
+ */
+class GradingServiceTest {
+    private static final String ASSIGNMENT = "m5-x-guarantee";
+    private static final Map<String, Integer> SEVEN = Map.of("r1", 2, "r2", 2, "r3", 1, "r4", 1, "r5", 1);
+
+    private Transactions tx;
+    private MutableClock clock;
+    private ContentRepository content;
+    private long trainer1;
+    private long trainer2;
+    private long admin;
+    private long inGroup1;
+    private long inGroup2;
+    private long inNoGroup;
+
+    private void setUp(Kind kind) {
+        Database db = TestDatabases.get(kind);
+        TestDatabases.clear(db, List.of("attempt_item", "attempt", "notification", "group_member", "training_group", "app_user"));
+        tx = new Transactions(db.entityManagerFactory());
+        clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+        content = new ContentRepository(tx, clock, TestUsers.admin());
+        content.start(Path.of(System.getProperty("servicecraft.contentDir", "content")));
+        TestPeople people = new TestPeople(tx, clock);
+        trainer1 = people.aTrainer("trainer1").create();
+        trainer2 = people.aTrainer("trainer2").create();
+        admin = people.anAdmin("boss").create();
+        inGroup1 = people.aTrainee("wang").create();
+        inGroup2 = people.aTrainee("li").speaking(Language.EN).create();
+        inNoGroup = people.aTrainee("zhao").create();
+        people.group("Team 1", trainer1, inGroup1);
+        people.group("Team 2", trainer2, inGroup2);
+    }
+
+    private AttemptService attemptsOf(CurrentUser who) {
+        return new AttemptService(tx, clock, who, new AttemptPlans(content), new QuestionCatalog(content, tx));
+    }
+
+    private CurrentUser trainee(long id) {
+        return TestUsers.signedIn(id, "u" + id, Role.TRAINEE);
+    }
+
+    private GradingService gradingAs(long id, Role role) {
+        CurrentUser who = TestUsers.signedIn(id, "u" + id, role);
+        return new GradingService(tx, who, attemptsOf(who), new QuestionCatalog(content, tx), new Notifications(clock), content);
+    }
+
+    /** The trainee writes the assignment and submits it; returns the written item's id. */
+    private long submitAssignment(long traineeId) {
+        AttemptService svc = attemptsOf(trainee(traineeId));
+        long attemptId = svc.startOrResume(AttemptKind.EXERCISE, ASSIGNMENT);
+        AttemptItem item = svc.load(attemptId).items().get(0);
+        svc.save(attemptId, item, new Answer.Text("午市套餐 15 分钟内上齐，做不到就免单。 " + traineeId));
+        clock.advance(java.time.Duration.ofMinutes(1));
+        Attempt a = svc.submit(attemptId);
+        assertEquals(AttemptStatus.AWAITING_TRAINER, a.getStatus());
+        return item.getId();
+    }
+
+    private static Set<Long> ids(List<GradingService.Waiting> queue) {
+        return queue.stream().map(GradingService.Waiting::itemId).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aTrainerSeesTheWorkOfTheirOwnGroupsAndOfTraineesInNoGroupOldestFirst(Kind kind) {
+        setUp(kind);
+        long a = submitAssignment(inGroup1);
+        long b = submitAssignment(inGroup2);
+        long c = submitAssignment(inNoGroup);
+
+        List<GradingService.Waiting> queue1 = gradingAs(trainer1, Role.TRAINER).queue();
+        assertEquals(List.of(a, c), queue1.stream().map(GradingService.Waiting::itemId).toList(), "oldest first, own group and no group");
+        assertEquals(Set.of(b, c), ids(gradingAs(trainer2, Role.TRAINER).queue()));
+        assertEquals(Set.of(a, b, c), ids(gradingAs(admin, Role.ADMIN).queue()));
+        assertThrows(AccessDeniedException.class, () -> gradingAs(inGroup1, Role.TRAINEE).queue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aTrainerCannotOpenOrGradeAnotherTrainersTraineeByChangingTheId(Kind kind) {
+        setUp(kind);
+        long a = submitAssignment(inGroup1);
+        GradingService trainer2Grading = gradingAs(trainer2, Role.TRAINER);
+
+        assertThrows(AccessDeniedException.class, () -> trainer2Grading.open(a, Language.EN));
+        assertThrows(AccessDeniedException.class, () -> trainer2Grading.grade(a, SEVEN, "nice"));
+        AttemptItem item = tx.read(em -> em.find(AttemptItem.class, a));
+        assertNull(item.getGradedAt(), "nothing was graded");
+        long notified = tx.read(em -> em.createQuery("select count(n) from Notification n", Long.class).getSingleResult());
+        assertEquals(0, notified);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void gradingCompletesTheAttemptAndNotifiesTheTraineeOnce(Kind kind) {
+        setUp(kind);
+        long a = submitAssignment(inGroup1);
+        GradingService grading = gradingAs(trainer1, Role.TRAINER);
+        GradingService.Work work = grading.open(a, Language.ZH_CN);
+        assertEquals(5, work.rubric().size());
+        assertEquals(10, work.maxPoints());
+        assertTrue(work.answer().startsWith("午市套餐"), work.answer());
+
+        AttemptService.WrittenGrade g = grading.grade(a, SEVEN, "  承诺具体，但还要说明谁来兑现。 ");
+        assertTrue(g.attemptCompleted());
+        assertEquals(7, g.points());
+        Attempt attempt = tx.read(em -> em.find(Attempt.class, g.attempt().getId()));
+        assertEquals(AttemptStatus.GRADED, attempt.getStatus(), "the last graded item completes the attempt");
+        assertEquals(70.0, attempt.getScorePercent());
+        AttemptItem item = tx.read(em -> em.find(AttemptItem.class, a));
+        assertEquals("承诺具体，但还要说明谁来兑现。", item.getTrainerComment());
+        assertEquals(Long.valueOf(trainer1), item.getGradedBy());
+        assertTrue(ids(grading.queue()).isEmpty(), "graded work leaves the queue");
+
+        UserInputException again = assertThrows(UserInputException.class, () -> grading.grade(a, SEVEN, "again"));
+        assertEquals("grading.alreadyGraded", again.messageKey());
+
+        NotificationService mine = new NotificationService(tx, clock, trainee(inGroup1), content);
+        List<NotificationService.Shown> shown = mine.page(0, 10, Language.ZH_CN);
+        assertEquals(1, shown.size());
+        assertEquals(NotificationKind.WORK_GRADED, shown.get(0).kind());
+        assertEquals("你的书面作业已评分：作业：为一项服务设计服务承诺", shown.get(0).title());
+        assertTrue(shown.get(0).text().contains("7 / 10 分"), shown.get(0).text());
+        assertEquals("/learn/result.xhtml?id=" + attempt.getId(), shown.get(0).link());
+        assertEquals(1L, mine.unreadCount());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void badPointsAreRefusedWithAClearMessageAndChangeNothing(Kind kind) {
+        setUp(kind);
+        long c = submitAssignment(inNoGroup);
+        GradingService grading = gradingAs(trainer2, Role.TRAINER);
+
+        UserInputException tooMany = assertThrows(UserInputException.class,
+                () -> grading.grade(c, Map.of("r1", 3, "r2", 2, "r3", 2, "r4", 2, "r5", 2), null));
+        assertEquals("grading.pointsOutOfRange", tooMany.messageKey());
+        assertEquals(List.of(2), List.of(tooMany.arguments()));
+        UserInputException negative = assertThrows(UserInputException.class,
+                () -> grading.grade(c, Map.of("r1", -1, "r2", 2, "r3", 2, "r4", 2, "r5", 2), null));
+        assertEquals("grading.pointsOutOfRange", negative.messageKey());
+        UserInputException missing = assertThrows(UserInputException.class, () -> grading.grade(c, Map.of("r1", 1), null));
+        assertEquals("grading.pointsMissing", missing.messageKey());
+        UserInputException unknown = assertThrows(UserInputException.class, () -> grading.grade(-5, SEVEN, null));
+        assertEquals("grading.notFound", unknown.messageKey());
+
+        assertNull(tx.read(em -> em.find(AttemptItem.class, c)).getGradedAt());
+        assertEquals(Set.of(c), ids(grading.queue()), "still waiting");
+        assertNotNull(grading.grade(c, SEVEN, null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aTraineeOfAnArchivedGroupIsAnyTrainersAgain(Kind kind) {
+        setUp(kind);
+        long a = submitAssignment(inGroup1);
+        assertEquals(Set.of(), ids(gradingAs(trainer2, Role.TRAINER).queue()));
+        long group = tx.read(em -> ((Number) em.createNativeQuery("select id from training_group where owner_id = ?")
+                .setParameter(1, trainer1).getSingleResult()).longValue());
+        new TestPeople(tx, clock).archive(group);
+        assertEquals(Set.of(a), ids(gradingAs(trainer2, Role.TRAINER).queue()));
+    }
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anAttemptWithTwoWrittenAnswersCompletesOnlyWithTheSecondGrade(Kind kind) {
+        setUp(kind);
+        AttemptService svc = attemptsOf(trainee(inGroup1));
+        long attemptId = svc.startOrResume(AttemptKind.EXERCISE, "m5-x-recovery-plan");
+        List<AttemptItem> items = svc.load(attemptId).items();
+        assertEquals(2, items.size());
+        svc.save(attemptId, items.get(0), new Answer.Text("第一部分"));
+        svc.submit(attemptId);
+        GradingService grading = gradingAs(trainer1, Role.TRAINER);
+        assertEquals(Set.of(items.get(0).getId(), items.get(1).getId()), ids(grading.queue()), "an unanswered part is graded too");
+
+        AttemptService.WrittenGrade first = grading.grade(items.get(0).getId(), SEVEN, "good start");
+        assertTrue(!first.attemptCompleted());
+        assertEquals(AttemptStatus.AWAITING_TRAINER, tx.read(em -> em.find(Attempt.class, attemptId)).getStatus());
+        Map<String, Integer> none = Map.of("r1", 0, "r2", 0, "r3", 0, "r4", 0, "r5", 0);
+        AttemptService.WrittenGrade second = grading.grade(items.get(1).getId(), none, "missing");
+        assertTrue(second.attemptCompleted());
+        Attempt done = tx.read(em -> em.find(Attempt.class, attemptId));
+        assertEquals(AttemptStatus.GRADED, done.getStatus());
+        assertEquals(35.0, done.getScorePercent(), "(7/10 + 0/10) / 2");
+        long notified = tx.read(em -> em.createQuery("select count(n) from Notification n where n.userId = :u", Long.class)
+                .setParameter("u", inGroup1).getSingleResult());
+        assertEquals(2, notified, "one notification per graded answer");
+    }
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoTrainersGradingTheSameAnswerAtOnceGradeItOnce(Kind kind) throws Exception {
+        setUp(kind);
+        long c = submitAssignment(inNoGroup);
+        List<java.util.concurrent.Callable<Object>> graders = List.of(
+                () -> gradingAs(trainer1, Role.TRAINER).grade(c, SEVEN, "from trainer1"),
+                () -> gradingAs(trainer2, Role.TRAINER).grade(c, Map.of("r1", 0, "r2", 0, "r3", 0, "r4", 0, "r5", 0), "from trainer2"));
+        List<Object> outcomes = runAtOnce(graders);
+
+        long graded = outcomes.stream().filter(o -> o instanceof AttemptService.WrittenGrade).count();
+        assertEquals(1, graded, outcomes.toString());
+        assertTrue(outcomes.stream().anyMatch(o -> o instanceof UserInputException u && u.messageKey().equals("grading.alreadyGraded")),
+                outcomes.toString());
+        long notified = tx.read(em -> em.createQuery("select count(n) from Notification n", Long.class).getSingleResult());
+        assertEquals(1, notified);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoAnswersOfOneAttemptGradedAtOnceCompleteIt(Kind kind) throws Exception {
+        setUp(kind);
+        AttemptService svc = attemptsOf(trainee(inNoGroup));
+        long attemptId = svc.startOrResume(AttemptKind.EXERCISE, "m5-x-recovery-plan");
+        List<AttemptItem> items = svc.load(attemptId).items();
+        svc.submit(attemptId);
+        List<Object> outcomes = runAtOnce(List.of(
+                () -> gradingAs(trainer1, Role.TRAINER).grade(items.get(0).getId(), SEVEN, null),
+                () -> gradingAs(trainer2, Role.TRAINER).grade(items.get(1).getId(), SEVEN, null)));
+
+        assertTrue(outcomes.stream().allMatch(o -> o instanceof AttemptService.WrittenGrade), outcomes.toString());
+        Attempt done = tx.read(em -> em.find(Attempt.class, attemptId));
+        assertEquals(AttemptStatus.GRADED, done.getStatus(), "whichever came second saw the first");
+        assertEquals(70.0, done.getScorePercent());
+    }
+
+    /** Runs the calls in parallel, released together; returns each one's result or exception. */
+    private static List<Object> runAtOnce(List<java.util.concurrent.Callable<Object>> calls) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Object>> futures = new java.util.ArrayList<>();
+        for (var call : calls) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                try {
+                    return call.call();
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }));
+        }
+        go.countDown();
+        List<Object> out = new java.util.ArrayList<>();
+        for (var f : futures) {
+            out.add(f.get());
+        }
+        pool.shutdown();
+        return out;
+    }
+}

@@ -1,0 +1,178 @@
+package com.servicecraft.testing;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver: nothing is downloaded. Helpers
+ * wait for pages and PrimeFaces ajax instead of sleeping.
+ */
+public final class Browser implements AutoCloseable {
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final WebDriver driver;
+    private final TestServer server;
+
+    public Browser(TestServer server, String acceptLanguage) {
+        this.server = server;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1280,900", "--lang=" + acceptLanguage,
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    public static boolean isAvailable() {
+        return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    }
+
+    public Browser open(String path) {
+        driver.get(server.url(path));
+        waitForPage();
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.substring(server.baseUrl().length());
+    }
+
+    public WebElement find(String css) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    public WebElement byId(String id) {
+        return find("[id='" + id + "']");
+    }
+
+    public Browser type(String id, String text) {
+        WebElement e = byId(id);
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    /** Clicks and waits for the page load or ajax update that follows. */
+    public Browser click(String id) {
+        WebElement e = byId(id);
+        e.click();
+        waitForPage();
+        return this;
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    /** The visible text of the page; waits out a page that is being replaced. */
+    public String pageText() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText());
+    }
+
+    /** Chrome reports an element of a replaced page as stale or as "not in the document", depending on timing. */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
+    }
+
+    /** Clicks a button or link that submits the whole page (no ajax) and waits for the new page. */
+    public Browser submit(String id) {
+        WebElement e = byId(id);
+        WebElement page = driver.findElement(By.tagName("html"));
+        e.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> isGone(page));
+        waitForPage();
+        return this;
+    }
+
+    public String source() {
+        return driver.getPageSource();
+    }
+
+    public void waitForText(String text) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> pageText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Waited for \"" + text + "\" on " + path() + ", the page says:\n" + pageText(), e);
+        }
+    }
+
+    public void waitForPath(String pathPrefix) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> path().startsWith(pathPrefix));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Waited for " + pathPrefix + " but am on " + path() + ", the page says:\n" + pageText(), e);
+        }
+        waitForPage();
+    }
+
+    public void waitForPage() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            Object ready = ((JavascriptExecutor) d).executeScript(
+                    "return document.readyState === 'complete' && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())"
+                            + " && (!window.jQuery || jQuery.active === 0) && !(window.scPendingSaves > 0)");
+            return Boolean.TRUE.equals(ready);
+        });
+    }
+
+    /** Saves a picture of the page when SERVICECRAFT_SCREENSHOTS names a folder (for looking at pages by eye). */
+    public void screenshot(String name) {
+        String dir = System.getenv("SERVICECRAFT_SCREENSHOTS");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.createDirectories(Path.of(dir));
+            Files.write(Path.of(dir, name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

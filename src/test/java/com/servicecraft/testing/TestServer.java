@@ -1,0 +1,194 @@
+package com.servicecraft.testing;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The application in a separate Jetty process on a free port, with its own H2 data folder (or
+ * the database given in the environment). Tests can stop it, kill it (-9) and start it again on
+ * the same data, as happens in production.
+ */
+public final class TestServer implements AutoCloseable {
+    private final Path dataDir;
+    private final Map<String, String> env;
+    private final int port;
+    private Process process;
+    private final StringBuilder output = new StringBuilder();
+    private Path log;
+
+    private TestServer(Path dataDir, Map<String, String> env) throws IOException {
+        this.dataDir = dataDir;
+        this.env = env;
+        try (ServerSocket s = new ServerSocket(0)) {
+            this.port = s.getLocalPort();
+        }
+    }
+
+    /** A fresh installation: empty database, no accounts. */
+    public static TestServer fresh() throws IOException {
+        return withEnvironment(Map.of());
+    }
+
+    public static TestServer withEnvironment(Map<String, String> extraEnv) throws IOException {
+        Path dir = Files.createTempDirectory("servicecraft-it");
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.putIfAbsent("SERVICECRAFT_DATA_DIR", dir.toString());
+        env.putIfAbsent("SERVICECRAFT_CONTENT_DIR", System.getProperty("servicecraft.contentDir", "content"));
+        return new TestServer(dir, env);
+    }
+
+    public TestServer start() throws Exception {
+        String war = System.getProperty("servicecraft.war", "target/servicecraft");
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-Dfile.encoding=UTF-8", "-cp", serverClasspath(),
+                TestServerMain.class.getName(), war, String.valueOf(port)));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        Files.createDirectories(Path.of("target", "test-servers"));
+        log = Path.of("target", "test-servers", "server-" + port + ".log");
+        pb.environment().keySet().removeIf(k -> k.startsWith("SERVICECRAFT_"));
+        pb.environment().putAll(env);
+        process = pb.start();
+        CompletableFuture<Boolean> started = new CompletableFuture<>();
+        Thread reader = new Thread(() -> pump(started), "test-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        Boolean ok = started.get(180, TimeUnit.SECONDS);
+        if (!ok) {
+            throw new IllegalStateException("The test server did not start:\n" + output());
+        }
+        return this;
+    }
+
+    private void pump(CompletableFuture<Boolean> started) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             var logFile = Files.newBufferedWriter(log, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                     java.nio.file.StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                logFile.write(line);
+                logFile.newLine();
+                logFile.flush();
+                synchronized (output) {
+                    output.append(line).append('\n');
+                    if (output.length() > 400_000) {
+                        output.delete(0, 200_000);
+                    }
+                }
+                if (line.startsWith("SERVICECRAFT-STARTED")) {
+                    started.complete(true);
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+        started.complete(false);
+    }
+
+    public String output() {
+        synchronized (output) {
+            return output.toString();
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String url(String path) {
+        return baseUrl() + path;
+    }
+
+    /** A connection to the server's own H2 file (AUTO_SERVER shares it), for setting up what a test needs. */
+    public java.sql.Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(
+                com.servicecraft.shared.persistence.DatabaseSettings.h2FileUrl(dataDir().resolve("servicecraft")), "sa", "");
+    }
+
+    /** A group owned by {@code trainer} with these trainees, made as the trainer's group pages would. */
+    public void group(String name, String trainer, String... trainees) throws java.sql.SQLException {
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        try (java.sql.Connection c = database();
+             java.sql.PreparedStatement g = c.prepareStatement("insert into training_group (name, owner_id, created_at, version)"
+                     + " select ?, id, ?, 0 from app_user where username = ?");
+             java.sql.PreparedStatement m = c.prepareStatement("insert into group_member (group_id, user_id, added_at, added_by)"
+                     + " select g.id, u.id, ?, g.owner_id from training_group g, app_user u where g.name = ? and u.username = ?")) {
+            g.setString(1, name);
+            g.setTimestamp(2, now);
+            g.setString(3, trainer);
+            if (g.executeUpdate() != 1) {
+                throw new IllegalStateException("no trainer " + trainer);
+            }
+            for (String t : trainees) {
+                m.setTimestamp(1, now);
+                m.setString(2, name);
+                m.setString(3, t);
+                if (m.executeUpdate() != 1) {
+                    throw new IllegalStateException("no trainee " + t);
+                }
+            }
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** {@code kill -9}: no shutdown hooks, no flushing; what was committed must survive. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        return client.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Jetty and its few dependencies only: the application's own jars come from the WAR. */
+    private static String serverClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> p.contains("/org/eclipse/jetty/") || p.contains("/org/ow2/asm/")
+                        || p.contains("jakarta.servlet-api") || p.contains("jakarta.annotation-api")
+                        || p.contains("jakarta.transaction-api") || p.contains("jakarta.interceptor-api") || p.contains("jakarta.websocket")
+                        || p.contains("/org/slf4j/") || p.endsWith("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}
