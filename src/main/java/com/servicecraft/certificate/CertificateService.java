@@ -93,18 +93,16 @@ public class CertificateService {
         Instant now = clock.instant();
         LocalDate issuedOn = LocalDate.ofInstant(now, clock.getZone());
         try (Connection c = database.dataSource().getConnection();
+             // A plain INSERT, not INSERT … SELECT: on InnoDB the latter takes the table's AUTO-INC lock, and
+             // two nodes racing then fail with "Failed to read auto-increment value" instead of a duplicate key.
              PreparedStatement ps = c.prepareStatement("INSERT INTO certificate (cert_number, user_id, course_id, issued_at, score,"
-                     + " valid_until) SELECT ?, ?, ?, ?, ?, ? FROM app_user WHERE id = ? AND NOT EXISTS"
-                     + " (SELECT 1 FROM certificate WHERE user_id = ? AND course_id = ?)")) {
+                     + " valid_until) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, newNumber(issuedOn));
             ps.setLong(2, userId);
             ps.setString(3, courseId);
             ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
             ps.setObject(5, score);
             ps.setObject(6, validMonths > 0 ? java.sql.Date.valueOf(issuedOn.plusMonths(validMonths)) : null);
-            ps.setLong(7, userId);
-            ps.setLong(8, userId);
-            ps.setString(9, courseId);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             if ("23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062) {
