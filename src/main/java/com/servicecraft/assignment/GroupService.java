@@ -53,6 +53,10 @@ public class GroupService {
     public record TraineeRow(long id, String username, String displayName, String employeeNumber, String department) implements java.io.Serializable {
     }
 
+    /** An archived group as the list of archived groups shows it. */
+    public record ArchivedGroupRow(long id, String name, String ownerName, long members, Instant archivedAt) implements java.io.Serializable {
+    }
+
     public record AddResult(int added, int alreadyMembers) implements java.io.Serializable {
     }
 
@@ -109,6 +113,39 @@ public class GroupService {
             return rows.stream().map(r -> new GroupRow((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (String) r[4],
                     ((Number) r[5]).longValue())).toList();
         });
+    }
+
+    /** Archives a group the signed-in user manages (see {@link TrainingGroup#archive}); a second click changes nothing. */
+    public void archive(long groupId) {
+        SignedInUser me = trainer();
+        tx.run(em -> owned(em, me, groupId).archive(clock.instant()));
+    }
+
+    /**
+     * Restores an archived group; refused while an active group of the same owner has its name
+     * (the trainer renames one of them first).
+     */
+    public void restore(long groupId) {
+        SignedInUser me = trainer();
+        tx.run(em -> {
+            TrainingGroup g = owned(em, me, groupId);
+            if (g.isArchived()) {
+                requireUniqueName(em, g.getOwnerId(), g.getName(), groupId);
+                g.restore();
+            }
+        });
+    }
+
+    /** The signed-in trainer's archived groups (all for an administrator), most recently archived first. */
+    public List<ArchivedGroupRow> archivedGroups() {
+        SignedInUser me = trainer();
+        boolean all = me.hasRole(Role.ADMIN);
+        return tx.read(em -> em.createQuery("select g.id, g.name, u.displayName, (select count(m) from GroupMember m where m.groupId = g.id),"
+                        + " g.archivedAt from TrainingGroup g, com.servicecraft.identity.User u where u.id = g.ownerId"
+                        + " and g.archivedAt is not null and (:all = true or g.ownerId = :me) order by g.archivedAt desc, g.id desc", Object[].class)
+                .setParameter("all", all).setParameter("me", me.id()).getResultList().stream()
+                .map(r -> new ArchivedGroupRow((Long) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(), (Instant) r[4]))
+                .toList());
     }
 
     /** One group, if the signed-in user may manage it; otherwise access is denied. */
@@ -270,10 +307,20 @@ public class GroupService {
         return currentUser.requireAny(Role.TRAINER, Role.ADMIN);
     }
 
-    /** The group, if {@code me} owns it or is an administrator; access is denied otherwise (also for an unknown id). */
+    /** The active group, if {@code me} owns it or is an administrator; access is denied otherwise (also for an unknown id). */
     static TrainingGroup manageable(EntityManager em, SignedInUser me, long groupId) {
+        TrainingGroup g = owned(em, me, groupId);
+        if (g.isArchived()) {
+            LOG.warning(() -> "Refused: " + me.username() + " asked for archived group " + groupId);
+            throw new AccessDeniedException("group " + groupId);
+        }
+        return g;
+    }
+
+    /** The group, archived or not, if {@code me} owns it or is an administrator; access is denied otherwise. */
+    private static TrainingGroup owned(EntityManager em, SignedInUser me, long groupId) {
         TrainingGroup g = em.find(TrainingGroup.class, groupId);
-        if (g == null || g.getArchivedAt() != null || (g.getOwnerId() != me.id() && !me.hasRole(Role.ADMIN))) {
+        if (g == null || (g.getOwnerId() != me.id() && !me.hasRole(Role.ADMIN))) {
             LOG.warning(() -> "Refused: " + me.username() + " asked for group " + groupId);
             throw new AccessDeniedException("group " + groupId);
         }

@@ -69,6 +69,22 @@ public class TrainingGroup {
         this.description = d;
     }
 
+    /**
+     * Ends the cohort: the group leaves the trainer's lists and dashboards, its assignments stop
+     * being due and reminded; memberships, assignments and HR records stay. Archiving twice is a no-op.
+     */
+    public void archive(Instant now) {
+        if (archivedAt == null) {
+            archivedAt = now;
+        }
+    }
+
+    /** Brings an archived group back, with its members and assignments. */
+    public void restore() {
+        archivedAt = null;
+    }
+
+    public boolean isArchived() { return archivedAt != null; }
     public Long getId() { return id; }
     public String getName() { return name; }
     public String getDescription() { return description; }

@@ -89,12 +89,39 @@ public class CertificateService {
         return issued;
     }
 
+    /**
+     * Inserts the certificate unless (user, course) already has one. When two nodes race, InnoDB
+     * may pick one of the two INSERTs as a deadlock victim (both unique keys take gap locks); that
+     * statement was rolled back whole, so it is simply tried again and then meets the duplicate key.
+     */
     private boolean insert(long userId, String courseId, Double score) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insertOnce(userId, courseId, score);
+            } catch (SQLException e) {
+                if ("23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062) {
+                    return false; // another node issued it a moment ago
+                }
+                boolean deadlock = "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213 || e.getErrorCode() == 1467;
+                if (!deadlock || attempt == 5) {
+                    throw new IllegalStateException("Cannot issue a certificate: " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(ie);
+                }
+            }
+        }
+    }
+
+    private boolean insertOnce(long userId, String courseId, Double score) throws SQLException {
         Instant now = clock.instant();
         LocalDate issuedOn = LocalDate.ofInstant(now, clock.getZone());
         try (Connection c = database.dataSource().getConnection();
-             // A plain INSERT, not INSERT … SELECT: on InnoDB the latter takes the table's AUTO-INC lock, and
-             // two nodes racing then fail with "Failed to read auto-increment value" instead of a duplicate key.
+             // A plain INSERT, not INSERT … SELECT: on InnoDB the latter takes the table's AUTO-INC lock, and a
+             // deadlock there is reported as "Failed to read auto-increment value" (1467).
              PreparedStatement ps = c.prepareStatement("INSERT INTO certificate (cert_number, user_id, course_id, issued_at, score,"
                      + " valid_until) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, newNumber(issuedOn));
@@ -104,11 +131,6 @@ public class CertificateService {
             ps.setObject(5, score);
             ps.setObject(6, validMonths > 0 ? java.sql.Date.valueOf(issuedOn.plusMonths(validMonths)) : null);
             return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            if ("23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062) {
-                return false; // another node issued it a moment ago
-            }
-            throw new IllegalStateException("Cannot issue a certificate: " + e.getMessage(), e);
         }
     }
 

@@ -175,6 +175,39 @@ class AssignmentRulesTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void anArchivedGroupStopsItsAssignmentsKeepsItsMembersAndCanBeRestored(Kind kind) {
+        setUp(kind);
+        long g = groups.create("Cohort 1", null);
+        groups.addMembers(g, List.of(wang));
+        assignments.assignToGroup(g, List.of("sample-a"), world.today(), world.today().plusDays(7));
+        long other = world.trainer("trainer2");
+        assertThrows(com.servicecraft.identity.AccessDeniedException.class,
+                () -> world.groups(other, Role.TRAINER).archive(g), "another trainer cannot archive it");
+
+        groups.archive(g);
+        groups.archive(g);
+        assertTrue(groups.visibleGroups().isEmpty());
+        List<GroupService.ArchivedGroupRow> archived = groups.archivedGroups();
+        assertEquals(1, archived.size());
+        assertEquals("Cohort 1", archived.get(0).name());
+        assertEquals(1, archived.get(0).members(), "members stay");
+        assertTrue(world.home(wang).home().assigned().isEmpty(), "the group's assignments no longer apply");
+        assertThrows(com.servicecraft.identity.AccessDeniedException.class, () -> groups.group(g), "no longer managed");
+        assertThrows(com.servicecraft.identity.AccessDeniedException.class,
+                () -> assignments.assignToGroup(g, List.of("sample-b"), world.today(), world.today().plusDays(7)));
+        assertTrue(world.groups(other, Role.TRAINER).archivedGroups().isEmpty(), "each trainer sees only their own");
+
+        long newer = groups.create("Cohort 1", "the name is free again");
+        refused("group.duplicateName", () -> groups.restore(g));
+        groups.update(newer, "Cohort 1b", null);
+        groups.restore(g);
+        assertEquals("Cohort 1", groups.group(g).name());
+        assertTrue(groups.archivedGroups().isEmpty());
+        assertEquals(1, world.home(wang).home().assigned().size(), "restored with its assignment");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void membersComeBySearchDepartmentAndFileAndAnUnknownEmployeeNumberImportsNothing(Kind kind) throws Exception {
         setUp(kind);
         long sales = world.department("Sales");

@@ -125,6 +125,23 @@ class TrainerAssignsModulesToAGroupIT {
                 assertFalse(intruder.pageText().contains("November hotline cohort"));
             }
         }
+
+        try (Browser trainer = new Browser(server, "en")) {
+            signInAs(trainer, "trainer1");
+            trainer.submit("langForm:toEn");
+            trainer.open(groupPath);
+            trainer.confirmAndSubmit("groupForm:archive", "memberForm:confirmYes");
+            trainer.waitForPath("/trainer/groups.xhtml");
+            trainer.waitForText("was archived");
+            assertFalse(trainer.text("[id='groups']").contains("November hotline cohort"), "archived groups leave the list");
+            trainer.find("[id='archivedForm:archivedGroups'] legend").click();
+            new org.openqa.selenium.support.ui.WebDriverWait(trainer.driver(), java.time.Duration.ofSeconds(10))
+                    .until(d -> trainer.byId("archivedForm:archived:0:restore").isDisplayed());
+            assertTrue(trainer.text("[id='archivedForm:archived']").contains("November hotline cohort"));
+            trainer.submit("archivedForm:archived:0:restore");
+            trainer.waitForText("The group was restored.");
+            assertTrue(trainer.text("[id='groups']").contains("November hotline cohort"));
+        }
     }
 
     /** Ticks a module in the assignment form by its id. */

@@ -122,6 +122,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks a button that asks for confirmation, then answers yes ({@code yesId}) and waits for the whole new page. */
+    public Browser confirmAndSubmit(String buttonId, String yesId) {
+        byId(buttonId).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> byId(yesId).isDisplayed());
+        return submit(yesId);
+    }
+
     public String source() {
         return driver.getPageSource();
     }

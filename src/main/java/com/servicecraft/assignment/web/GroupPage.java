@@ -141,6 +141,13 @@ public class GroupPage implements Serializable {
         }
     }
 
+    /** Archives the group and goes back to the list, which offers to restore it. */
+    public String archive() {
+        groups.archive(id);
+        Messages.info("group.archived", group.name());
+        return "/trainer/groups?faces-redirect=true";
+    }
+
     public void remove(long userId) {
         try {
             groups.removeMember(id, userId);

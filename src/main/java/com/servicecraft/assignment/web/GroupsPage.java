@@ -19,12 +19,24 @@ public class GroupsPage implements Serializable {
     GroupService groups;
 
     private List<GroupService.GroupRow> list;
+    private List<GroupService.ArchivedGroupRow> archived;
     private String name;
     private String description;
 
     @PostConstruct
     void load() {
         list = groups.visibleGroups();
+        archived = groups.archivedGroups();
+    }
+
+    public void restore(long groupId) {
+        try {
+            groups.restore(groupId);
+            Messages.info("group.restored");
+        } catch (UserInputException e) {
+            Messages.error(e);
+        }
+        load();
     }
 
     public String create() {
@@ -39,6 +51,7 @@ public class GroupsPage implements Serializable {
     }
 
     public List<GroupService.GroupRow> getList() { return list; }
+    public List<GroupService.ArchivedGroupRow> getArchived() { return archived; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getDescription() { return description; }
