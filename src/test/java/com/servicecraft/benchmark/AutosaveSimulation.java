@@ -23,7 +23,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * N trainees of the demo organisation each start a drill and change their answer again and again:
- * first as the attempt page saves (quiz.js posting to /learn/autosave), then through a bare servlet doing the same
+ * after an unmeasured warm-up of both endpoints, first as the attempt page saves (quiz.js posting to /learn/autosave), then through a bare servlet doing the same
  * single-row write, on the same server and database, in one run. Compare the two request lines
  * of the report: "autosave (app)" and "write (bare servlet)".
  *
@@ -92,6 +92,23 @@ public class AutosaveSimulation extends Simulation {
                         .check(regex("name=\"attemptForm:singleChoiceAnswer\" type=\"radio\" value=\"([^\"]+)\"").findAll().saveAs("tokens")));
     }
 
+    static final int WARM_UP_SAVES = Integer.getInteger("warmUpSaves", 30);
+
+    /** Both endpoints once, unmeasured, so that neither measured phase pays for the JIT and the pools warming up. */
+    ScenarioBuilder warmUp = scenario("warm-up").feed(trainees(0))
+            .exec(signInAndStart("m4-x-questions"))
+            .exec(repeat(WARM_UP_SAVES, "n").on(exec(http("warm-up autosave").post("/learn/autosave")
+                            .header("X-Servicecraft-Token", "#{token}")
+                            .formParam("attempt", "#{attempt}").formParam("position", "#{position}")
+                            .formParam("v", session -> {
+                                java.util.List<String> tokens = session.getList("tokens");
+                                return tokens.get(session.getInt("n") % tokens.size());
+                            })
+                            .check(status().is(200)))
+                    .exec(http("warm-up write").post("/bench/write")
+                            .formParam("attempt", "#{attempt}").formParam("position", "0").formParam("choice", "w#{n}")
+                            .check(status().is(200)))));
+
     ScenarioBuilder app = scenario("app").feed(trainees(0))
             .exec(signInAndStart("m4-x-questions"))
             .exec(mark("app", true))
@@ -115,6 +132,8 @@ public class AutosaveSimulation extends Simulation {
             .exec(mark("bare", false));
 
     {
-        setUp(app.injectOpen(atOnceUsers(USERS)).andThen(bare.injectOpen(atOnceUsers(USERS)))).protocols(protocol);
+        setUp(warmUp.injectOpen(atOnceUsers(USERS))
+                .andThen(app.injectOpen(atOnceUsers(USERS)))
+                .andThen(bare.injectOpen(atOnceUsers(USERS)))).protocols(protocol);
     }
 }
