@@ -68,18 +68,25 @@ public class CompletionRecords {
         return CompletionQuery.Request.of(shape(language), filter, visible, LocalDate.now(clock));
     }
 
-    /** Training groups for the filter: id and name, by name. */
-    public java.util.List<Option> groups() {
-        java.util.List<Option> out = new java.util.ArrayList<>();
+    /**
+     * Training groups for the filter, archived ones included (their records stay for audits) but
+     * listed after the active ones and marked, since a trainer may reuse an archived group's name.
+     */
+    public java.util.List<GroupOption> groups() {
+        java.util.List<GroupOption> out = new java.util.ArrayList<>();
         try (var c = database.dataSource().getConnection();
-             var ps = c.prepareStatement("SELECT id, name FROM training_group ORDER BY name, id"); var rs = ps.executeQuery()) {
+             var ps = c.prepareStatement("SELECT id, name, archived_at FROM training_group"
+                     + " ORDER BY CASE WHEN archived_at IS NULL THEN 0 ELSE 1 END, name, id"); var rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new Option(rs.getLong(1), rs.getString(2)));
+                out.add(new GroupOption(rs.getLong(1), rs.getString(2), rs.getObject(3) != null));
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    public record GroupOption(long id, String name, boolean archived) implements java.io.Serializable {
     }
 
     /** An id and a label for a filter menu. */

@@ -78,4 +78,24 @@ class CompletionExportsServiceTest {
             assertEquals(4, audit.count());
         }
     }
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anArchivedCohortKeepsItsRecordsAndIsMarkedInTheGroupFilter(Kind kind) throws Exception {
+        var db = TestDatabases.get(kind);
+        try (RecordsFixture fx = new RecordsFixture(db)) {
+            var s = fx.scene();
+            long trainer = fx.trainee("T2", "Trainer Two", null);
+            long newer = fx.group("Cohort A", trainer);
+            fx.exec("UPDATE training_group SET archived_at = CURRENT_TIMESTAMP WHERE id = " + s.cohort());
+            CompletionRecords records = new CompletionRecords(db, lang -> RecordsFixture.SHAPE,
+                    new HrScopeService(db, TestUsers.admin()), CLOCK);
+
+            assertEquals(List.of(new CompletionRecords.GroupOption(newer, "Cohort A", false),
+                    new CompletionRecords.GroupOption(s.cohort(), "Cohort A", true)), records.groups(), "active first, archived marked");
+            CompletionExports exports = new CompletionExports(records, new AuditLog(db, CLOCK), CLOCK);
+            var cohortOnly = new CompletionFilter(null, s.cohort(), null, null, null, null, null);
+            assertEquals(6, exports.write(new Viewer(1, "admin", true), cohortOnly, CompletionExports.Format.CSV, Language.EN,
+                    AuditLog.WEB, ByteArrayOutputStream::new), "its two trainees × (2 modules + the course) stay on record");
+        }
+    }
 }

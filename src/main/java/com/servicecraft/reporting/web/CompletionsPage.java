@@ -64,7 +64,7 @@ public class CompletionsPage implements Serializable {
     private Map<CompletionStatus, Long> totals = Map.of();
     private String chart;
     private List<CompletionRecords.Option> departments;
-    private List<CompletionRecords.Option> groups;
+    private List<CompletionRecords.GroupOption> groups;
     private List<CourseShape.Part> modules;
 
     private final LazyDataModel<CompletionRecord> model = new LazyDataModel<>() {
@@ -175,7 +175,7 @@ public class CompletionsPage implements Serializable {
     public CompletionStatus[] getStatuses() { return CompletionStatus.values(); }
     public String getChart() { return chart; }
     public List<CompletionRecords.Option> getDepartments() { return departments; }
-    public List<CompletionRecords.Option> getGroups() { return groups; }
+    public List<CompletionRecords.GroupOption> getGroups() { return groups; }
     public List<CourseShape.Part> getModules() { return modules; }
     public Long getDepartmentId() { return departmentId; }
     public void setDepartmentId(Long departmentId) { this.departmentId = departmentId; }
