@@ -38,6 +38,8 @@ public class ApplicationStartup {
     com.servicecraft.actionplan.FollowUpReminderJob followUpReminders;
     @Inject
     com.servicecraft.certificate.CertificateJob certificates;
+    @Inject
+    com.servicecraft.demo.DemoCohorts demoCohorts;
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext servletContext) {
         content.start(contentRoot(servletContext));
@@ -50,6 +52,9 @@ public class ApplicationStartup {
         try {
             if ("true".equalsIgnoreCase(System.getenv("SERVICECRAFT_DEMO"))) {
                 demo.seedIfAbsent(adminPassword);
+                if ("true".equalsIgnoreCase(System.getenv("SERVICECRAFT_DEMO_COHORTS"))) {
+                    demoCohorts.seedIfAbsent();
+                }
             } else if (adminPassword != null && !adminPassword.isBlank()) {
                 setup.createAdminFromEnvironment(adminPassword);
             }
