@@ -4,6 +4,7 @@ import com.servicecraft.assignment.AssignmentWorld;
 import com.servicecraft.assignment.GroupService;
 import com.servicecraft.assignment.MyAssignments;
 import com.servicecraft.identity.Role;
+import com.servicecraft.notification.Notifications;
 import com.servicecraft.testing.TestDatabases.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,7 +25,7 @@ class DemoCohortsTest {
     @EnumSource(Kind.class)
     void eachDemoTrainerGetsOneCohortWithTheCourseAssignedOnce(Kind kind) {
         AssignmentWorld world = new AssignmentWorld(kind);
-        DemoCohorts cohorts = new DemoCohorts(world.tx, world.clock);
+        DemoCohorts cohorts = new DemoCohorts(world.tx, world.clock, world.content, new Notifications(world.clock));
         assertFalse(cohorts.seedIfAbsent(), "no demo people, no cohorts");
 
         long trainer1 = world.trainer("trainer1");

@@ -13,13 +13,8 @@ public final class TestUsers {
     }
 
     public static CurrentUser signedIn(long id, String username, Role... roles) {
-        SignedInUser user = new SignedInUser(id, username, username, roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles));
-        return new CurrentUser(null) {
-            @Override
-            public Optional<SignedInUser> get() {
-                return Optional.of(user);
-            }
-        };
+        return CurrentUser.actingAs(new SignedInUser(id, username, username,
+                roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles)));
     }
 
     public static CurrentUser admin() {
