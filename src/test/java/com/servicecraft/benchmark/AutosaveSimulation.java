@@ -23,9 +23,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * N trainees of the demo organisation each start a drill and change their answer again and again:
- * after an unmeasured warm-up of both endpoints, first as the attempt page saves (quiz.js posting to /learn/autosave), then through a bare servlet doing the same
- * single-row write, on the same server and database, in one run. Compare the two request lines
- * of the report: "autosave (app)" and "write (bare servlet)".
+ * after an unmeasured warm-up of both endpoints, first as the attempt page saves (quiz.js posting
+ * to /learn/autosave), then through a bare servlet doing the same single-row write, on the same
+ * server and database, in one run. Compare the two request lines of the report: "autosave (app)" and "write (bare servlet)".
  *
  * <p>Run: see README, "Benchmarks". Settings: -Dusers=40 -Dsaves=50 -DbaseUrl=http://localhost:8080
  */
@@ -94,41 +94,40 @@ public class AutosaveSimulation extends Simulation {
 
     static final int WARM_UP_SAVES = Integer.getInteger("warmUpSaves", 30);
 
-    /** Both endpoints once, unmeasured, so that neither measured phase pays for the JIT and the pools warming up. */
+    /** What quiz.js sends when the trainee picks an option: the page's autosave request. */
+    static ChainBuilder autosave(String requestName) {
+        return exec(http(requestName).post("/learn/autosave")
+                .header("X-Servicecraft-Token", "#{token}")
+                .formParam("attempt", "#{attempt}").formParam("position", "#{position}")
+                .formParam("v", session -> {
+                    java.util.List<String> tokens = session.getList("tokens");
+                    return tokens.get(session.getInt("n") % tokens.size());
+                })
+                .check(status().is(200)).check(substring("\"answered\":true")));
+    }
+
+    /** The same single-row write through the bare servlet. */
+    static ChainBuilder bareWrite(String requestName) {
+        return exec(http(requestName).post("/bench/write")
+                .formParam("attempt", "#{attempt}").formParam("position", "0").formParam("choice", "x#{n}")
+                .check(status().is(200)).check(substring("1")));
+    }
+
+    /** Both endpoints, unmeasured, so that neither measured phase pays for the JIT and the pools warming up. */
     ScenarioBuilder warmUp = scenario("warm-up").feed(trainees(0))
             .exec(signInAndStart("m4-x-questions"))
-            .exec(repeat(WARM_UP_SAVES, "n").on(exec(http("warm-up autosave").post("/learn/autosave")
-                            .header("X-Servicecraft-Token", "#{token}")
-                            .formParam("attempt", "#{attempt}").formParam("position", "#{position}")
-                            .formParam("v", session -> {
-                                java.util.List<String> tokens = session.getList("tokens");
-                                return tokens.get(session.getInt("n") % tokens.size());
-                            })
-                            .check(status().is(200)))
-                    .exec(http("warm-up write").post("/bench/write")
-                            .formParam("attempt", "#{attempt}").formParam("position", "0").formParam("choice", "w#{n}")
-                            .check(status().is(200)))));
+            .exec(repeat(WARM_UP_SAVES, "n").on(autosave("warm-up autosave").exec(bareWrite("warm-up write"))));
 
     ScenarioBuilder app = scenario("app").feed(trainees(0))
             .exec(signInAndStart("m4-x-questions"))
             .exec(mark("app", true))
-            // What quiz.js sends when the trainee picks an option: the page's autosave request.
-            .exec(repeat(SAVES, "n").on(exec(http("autosave (app)").post("/learn/autosave")
-                    .header("X-Servicecraft-Token", "#{token}")
-                    .formParam("attempt", "#{attempt}").formParam("position", "#{position}")
-                    .formParam("v", session -> {
-                        java.util.List<String> tokens = session.getList("tokens");
-                        return tokens.get(session.getInt("n") % tokens.size());
-                    })
-                    .check(status().is(200)).check(substring("\"answered\":true")))))
+            .exec(repeat(SAVES, "n").on(autosave("autosave (app)")))
             .exec(mark("app", false));
 
     ScenarioBuilder bare = scenario("bare servlet").feed(trainees(0))
             .exec(signInAndStart("m4-x-questions"))
             .exec(mark("bare", true))
-            .exec(repeat(SAVES, "n").on(exec(http("write (bare servlet)").post("/bench/write")
-                    .formParam("attempt", "#{attempt}").formParam("position", "0").formParam("choice", "x#{n}")
-                    .check(status().is(200)).check(substring("1")))))
+            .exec(repeat(SAVES, "n").on(bareWrite("write (bare servlet)")))
             .exec(mark("bare", false));
 
     {
