@@ -16,6 +16,12 @@ public class ContentHealth {
     @Inject
     ContentRepository content;
 
+    /** False when no course module could be loaded: the application then has nothing to teach. */
+    public boolean hasModules() {
+        LoadedContent c = content.current();
+        return c != null && c.course() != null && !c.course().modules().isEmpty();
+    }
+
     public Map<String, Object> summary() {
         LoadedContent c = content.current();
         Map<String, Object> m = new LinkedHashMap<>();

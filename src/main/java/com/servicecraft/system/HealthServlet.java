@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * {@code GET /health}: no sign-in needed. Reports the database, the schema version and the loaded
- * content; answers 503 when the database cannot be reached.
+ * content; answers 503 (DOWN) when the database cannot be reached or no course module is loaded.
  */
 @WebServlet("/health")
 public class HealthServlet extends HttpServlet {
@@ -37,9 +37,11 @@ public class HealthServlet extends HttpServlet {
             db.put("error", "unreachable");
             up = false;
         }
+        ContentHealth content = CDI.current().select(ContentHealth.class).get();
+        up = up && content.hasModules();
         body.put("status", up ? "UP" : "DOWN");
         body.put("database", db);
-        body.put("content", CDI.current().select(ContentHealth.class).get().summary());
+        body.put("content", content.summary());
         res.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");
