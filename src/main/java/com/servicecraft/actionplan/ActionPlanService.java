@@ -1,5 +1,6 @@
 package com.servicecraft.actionplan;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.content.Exercise;
@@ -24,7 +25,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -74,7 +74,7 @@ public class ActionPlanService {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        return OrganisationZone.today(clock);
     }
 
     // ---- the trainee -------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package com.servicecraft.api;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.audit.AuditLog;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.Language;
@@ -86,7 +87,7 @@ public class CompletionsServlet extends HttpServlet {
         if (csv) {
             res.setContentType("text/csv; charset=UTF-8");
             res.setHeader("Cache-Control", "no-store");
-            res.setHeader("Content-Disposition", "attachment; filename=\"completions-" + LocalDate.now() + ".csv\"");
+            res.setHeader("Content-Disposition", "attachment; filename=\"completions-" + OrganisationZone.today(java.time.Clock.systemUTC()) + ".csv\"");
             long rows;
             try (CsvCompletionWriter w = new CsvCompletionWriter(res.getOutputStream(),
                     CompletionColumns.ALL.stream().map(CompletionColumns.Column::key).toList(), CompletionColumns.Words.CODES)) {

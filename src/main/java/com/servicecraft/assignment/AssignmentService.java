@@ -1,5 +1,6 @@
 package com.servicecraft.assignment;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.identity.AccessDeniedException;
@@ -18,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -67,13 +67,13 @@ public class AssignmentService {
     public record EventRow(AssignmentEvent.Kind event, LocalDate startDate, LocalDate dueDate, String note, String actor, Instant at) implements java.io.Serializable {
     }
 
-    /** Today's date where the server is. */
+    /** Today's date in the organisation's zone. */
     public LocalDate today() {
         return today(clock);
     }
 
     public static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        return OrganisationZone.today(clock);
     }
 
     /**

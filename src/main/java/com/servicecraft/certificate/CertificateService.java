@@ -1,5 +1,6 @@
 package com.servicecraft.certificate;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.Language;
 import com.servicecraft.reporting.CompletionFilter;
@@ -77,7 +78,7 @@ public class CertificateService {
             return 0;
         }
         var req = new CompletionQuery.Request(shape, CompletionFilter.ALL.withStatus(CompletionStatus.COMPLETED), null,
-                LocalDate.now(clock), userId, true, true);
+                OrganisationZone.today(clock), userId, true, true);
         List<CompletionRecord> due = new ArrayList<>();
         new CompletionQuery(database.dataSource(), database.isMySql()).stream(req, null, false, null, 0, 0, due::add);
         int issued = 0;

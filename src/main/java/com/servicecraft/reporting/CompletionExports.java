@@ -1,5 +1,6 @@
 package com.servicecraft.reporting;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.audit.AuditLog;
 import com.servicecraft.identity.Language;
 import com.servicecraft.reporting.export.CompletionColumns;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +65,9 @@ public class CompletionExports {
         }
         Locale locale = language.locale();
         CompletionColumns.Words words = words(locale);
-        List<String> headers = CompletionColumns.ALL.stream().map(c -> Messages.text(locale, c.messageKey())).toList();
+        // Times are in the organisation's zone; their headers name it (the CSV values carry the offset too).
+        List<String> headers = CompletionColumns.ALL.stream().map(c -> Messages.text(locale, c.messageKey())
+                + (c.kind() == CompletionColumns.Kind.TIMESTAMP ? " (" + OrganisationZone.zone().getId() + ")" : "")).toList();
         long rows = 0;
         try {
             switch (format) {
@@ -76,7 +78,7 @@ public class CompletionExports {
                 }
                 case XLSX -> {
                     try (XlsxCompletionWriter w = new XlsxCompletionWriter(Messages.text(locale, "records.sheet"), headers, words,
-                            ZoneId.systemDefault())) {
+                            OrganisationZone.zone())) {
                         rows = records.query().stream(req, null, false, null, 0, 0, w);
                         w.finish(out.get());
                     }
@@ -85,8 +87,8 @@ public class CompletionExports {
                     var totals = records.query().totals(req);
                     rows = totals.values().stream().mapToLong(Long::longValue).sum();
                     PdfCompletionSummary.write(out.get(), key -> Messages.text(locale, key),
-                            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(clock.instant()),
-                            filter.describe(), totals, records.query().byDepartment(req), records.query().byGroup(req));
+                            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(OrganisationZone.zone()).format(clock.instant()),
+                            records.describe(filter, language), totals, records.query().byDepartment(req), records.query().byGroup(req));
                 }
             }
         } catch (RuntimeException e) {
@@ -108,6 +110,11 @@ public class CompletionExports {
             @Override
             public String word(String code) {
                 return Messages.text(locale, "records.word." + code);
+            }
+
+            @Override
+            public java.time.ZoneId zone() {
+                return OrganisationZone.zone();
             }
         };
     }

@@ -331,8 +331,15 @@ public class CompletionQuery {
             w.append(" AND department_id = ?");
             params.add(f.departmentId());
         }
-        if (f.groupId() != null) {
+        if (f.groupId() != null && req.everyTrainee()) {
             w.append(" AND EXISTS (SELECT 1 FROM group_member fg WHERE fg.user_id = r3.uid AND fg.group_id = ?)");
+            params.add(f.groupId());
+        } else if (f.groupId() != null) {
+            // The group's rows: its members × what the group assigned (not what another group or the
+            // trainee alone was assigned), so that a trainee in two groups is counted in each for its part.
+            w.append(" AND EXISTS (SELECT 1 FROM group_member fg JOIN assignment fa ON fa.group_id = fg.group_id"
+                    + " WHERE fg.user_id = r3.uid AND fg.group_id = ? AND fa.status = 'ACTIVE'"
+                    + " AND (fa.module_id IS NULL OR fa.module_id = r3.mid))");
             params.add(f.groupId());
         }
         if (f.moduleId() != null) {
@@ -363,6 +370,13 @@ public class CompletionQuery {
             w.append(" AND cert_number IS NULL");
         }
         return w.toString();
+    }
+
+    /** The group a row is shown under: the filtered group when there is one, else the first by name. */
+    private static String groupName(Request req) {
+        Long group = req.filter().groupId();
+        return group == null ? "MIN(t.gname)"
+                : "COALESCE(MIN(CASE WHEN t.gid = " + group.longValue() + " THEN t.gname END), MIN(t.gname))";
     }
 
     private static String ids(Collection<Long> ids) {
@@ -399,14 +413,14 @@ public class CompletionQuery {
                 + " WHERE EXISTS (SELECT 1 FROM user_role ur WHERE ur.user_id = u.id AND ur.role = 'TRAINEE')"
                 + (req.userId() != null ? " AND u.id = " + req.userId().longValue() : "") + in.apply("u.id") + ")"
                 // own assignments and the group's, each by its index (assignment.user_id, group_member.user_id)
-                : "t AS (SELECT gm.user_id AS uid, a.module_id, a.start_date, a.due_date, g.name AS gname, a.updated_at"
+                : "t AS (SELECT gm.user_id AS uid, a.module_id, a.start_date, a.due_date, g.name AS gname, g.id AS gid, a.updated_at"
                 + " FROM group_member gm JOIN assignment a ON a.group_id = gm.group_id JOIN training_group g ON g.id = a.group_id"
                 + " WHERE a.status = 'ACTIVE'" + (req.userId() != null ? " AND gm.user_id = " + req.userId().longValue() : "")
                 + in.apply("gm.user_id")
-                + " UNION ALL SELECT a.user_id, a.module_id, a.start_date, a.due_date, NULL, a.updated_at FROM assignment a"
+                + " UNION ALL SELECT a.user_id, a.module_id, a.start_date, a.due_date, NULL, NULL, a.updated_at FROM assignment a"
                 + " WHERE a.status = 'ACTIVE' AND a.user_id IS NOT NULL"
                 + (req.userId() != null ? " AND a.user_id = " + req.userId().longValue() : "") + in.apply("a.user_id") + "),"
-                + " x AS (SELECT t.uid, ml.mid, MIN(t.start_date) AS assigned, MIN(t.due_date) AS due, MIN(t.gname) AS gname,"
+                + " x AS (SELECT t.uid, ml.mid, MIN(t.start_date) AS assigned, MIN(t.due_date) AS due, " + groupName(req) + " AS gname,"
                 + " MAX(t.updated_at) AS a_upd FROM t JOIN ml ON (t.module_id IS NULL OR t.module_id = ml.mid)"
                 + " GROUP BY t.uid, ml.mid)";
         if (mySql) {

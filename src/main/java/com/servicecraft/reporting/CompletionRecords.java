@@ -1,5 +1,6 @@
 package com.servicecraft.reporting;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.identity.AccessDeniedException;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -65,7 +65,7 @@ public class CompletionRecords {
         if (visible != null && filter.departmentId() != null && !visible.contains(filter.departmentId())) {
             throw new AccessDeniedException(viewer.username() + " may not read department " + filter.departmentId());
         }
-        return CompletionQuery.Request.of(shape(language), filter, visible, LocalDate.now(clock));
+        return CompletionQuery.Request.of(shape(language), filter, visible, OrganisationZone.today(clock));
     }
 
     /**
@@ -84,6 +84,42 @@ public class CompletionRecords {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /**
+     * The filter as a person reads it, with names instead of ids ("Department: Sales; Group:
+     * Cohort A; Status: Overdue"), in the reader's language; empty when nothing is filtered.
+     */
+    public String describe(CompletionFilter f, Language language) {
+        java.util.Locale locale = language.locale();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, Object> add = (key, value) -> {
+            if (value != null) {
+                parts.add(com.servicecraft.shared.web.Messages.text(locale, key) + ": " + value);
+            }
+        };
+        add.accept("records.col.department", f.departmentId() == null ? null : name("department", f.departmentId()));
+        add.accept("records.col.group", f.groupId() == null ? null : name("training_group", f.groupId()));
+        add.accept("records.col.module", f.moduleId() == null ? null : shape(language).parts().stream()
+                .filter(p -> p.id().equals(f.moduleId())).map(CourseShape.Part::title).findFirst().orElse(f.moduleId()));
+        add.accept("records.col.status", f.status() == null ? null
+                : com.servicecraft.shared.web.Messages.text(locale, "records.status." + f.status().code()));
+        add.accept("records.completedFrom", f.completedFrom());
+        add.accept("records.completedTo", f.completedTo());
+        add.accept("records.updatedSince", f.updatedSince());
+        return String.join("; ", parts);
+    }
+
+    private String name(String table, long id) {
+        try (var c = database.dataSource().getConnection();
+             var ps = c.prepareStatement("SELECT name FROM " + table + " WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "#" + id;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public record GroupOption(long id, String name, boolean archived) implements java.io.Serializable {

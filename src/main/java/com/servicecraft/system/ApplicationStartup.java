@@ -42,6 +42,8 @@ public class ApplicationStartup {
     com.servicecraft.demo.DemoCohorts demoCohorts;
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext servletContext) {
+        LOG.info(() -> "Times are shown and exported in " + com.servicecraft.shared.time.OrganisationZone.zone()
+                + " (" + com.servicecraft.shared.time.OrganisationZone.VARIABLE + ")");
         content.start(contentRoot(servletContext));
         sweep.start();
         reminders.start();

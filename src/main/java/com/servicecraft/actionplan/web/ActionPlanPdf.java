@@ -1,5 +1,6 @@
 package com.servicecraft.actionplan.web;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.actionplan.ActionPlan;
 import com.servicecraft.actionplan.ActionPlanEvent;
 import com.servicecraft.actionplan.ActionPlanGoal;
@@ -13,7 +14,6 @@ import com.servicecraft.shared.web.Messages;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,6 +81,6 @@ public final class ActionPlanPdf {
     }
 
     private static String time(Instant at) {
-        return at == null ? "" : DATE_TIME.withZone(ZoneId.systemDefault()).format(at);
+        return at == null ? "" : DATE_TIME.withZone(OrganisationZone.zone()).format(at);
     }
 }

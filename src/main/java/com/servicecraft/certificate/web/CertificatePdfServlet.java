@@ -1,5 +1,6 @@
 package com.servicecraft.certificate.web;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.certificate.Certificate;
 import com.servicecraft.certificate.CertificatePdf;
 import com.servicecraft.certificate.CertificateService;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -44,6 +44,6 @@ public class CertificatePdfServlet extends HttpServlet {
                 + req.getContextPath() + "/verify/" + c.number();
         res.setContentType("application/pdf");
         res.setHeader("Content-Disposition", "attachment; filename=\"certificate-" + c.number() + ".pdf\"");
-        CertificatePdf.write(res.getOutputStream(), c, courseTitle, l, ZoneId.systemDefault(), verifyUrl);
+        CertificatePdf.write(res.getOutputStream(), c, courseTitle, l, OrganisationZone.zone(), verifyUrl);
     }
 }

@@ -1,5 +1,6 @@
 package com.servicecraft.certificate.web;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.certificate.CertificateService;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
@@ -36,12 +37,12 @@ public class RecertificationPage implements Serializable {
 
     public void load() {
         SignedInUser me = currentUser.requireAny(Role.HR, Role.ADMIN);
-        rows = certificates.dueForRecertification(LocalDate.now(clock).plusDays(Math.max(0, days)),
+        rows = certificates.dueForRecertification(OrganisationZone.today(clock).plusDays(Math.max(0, days)),
                 scopes.visibleTo(me.id(), me.hasRole(Role.ADMIN)));
     }
 
     public boolean expired(LocalDate validUntil) {
-        return validUntil.isBefore(LocalDate.now(clock));
+        return validUntil.isBefore(OrganisationZone.today(clock));
     }
 
     public List<CertificateService.Recertification> getRows() { return rows; }

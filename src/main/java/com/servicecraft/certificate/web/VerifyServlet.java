@@ -1,5 +1,6 @@
 package com.servicecraft.certificate.web;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.certificate.Certificate;
 import com.servicecraft.certificate.CertificateService;
 import com.servicecraft.content.ContentRepository;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,7 +60,7 @@ public class VerifyServlet extends HttpServlet {
                     + row(Messages.text(locale, "verify.number"), c.number())
                     + row(Messages.text(locale, "verify.holder"), c.holderName())
                     + row(Messages.text(locale, "verify.course"), courseTitle)
-                    + row(Messages.text(locale, "verify.issued"), day.withZone(ZoneId.systemDefault()).format(c.issuedAt()))
+                    + row(Messages.text(locale, "verify.issued"), day.withZone(OrganisationZone.zone()).format(c.issuedAt()))
                     + row(Messages.text(locale, "verify.validUntil"), c.validUntil() == null
                     ? Messages.text(locale, "verify.noExpiry") : day.format(c.validUntil()))
                     + "</dl>");

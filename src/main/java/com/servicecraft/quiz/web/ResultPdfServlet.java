@@ -1,5 +1,6 @@
 package com.servicecraft.quiz.web;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.Language;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ public class ResultPdfServlet extends HttpServlet {
             pdf.heading(title);
             pdf.keyValue(Messages.text(lang.locale(), "pdf.trainee"), a.getUserId() == who.id() ? who.displayName() : "#" + a.getUserId());
             pdf.keyValue(Messages.text(lang.locale(), "quiz.submittedAt"),
-                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(a.getSubmittedAt()));
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(OrganisationZone.zone()).format(a.getSubmittedAt()));
             pdf.keyValue(Messages.text(lang.locale(), "quiz.score"), a.getScorePercent() == null ? "—" : a.getScorePercent() + "%");
             pdf.keyValue(Messages.text(lang.locale(), "pdf.verdict"), Boolean.TRUE.equals(a.getPassed())
                     ? Messages.text(lang.locale(), "result.passed") : Messages.text(lang.locale(), "result.failed"));

@@ -52,6 +52,11 @@ public final class CompletionColumns {
 
         String word(String code);
 
+        /** The zone times are written in, with their offset (the API: UTC; people: the organisation's zone). */
+        default java.time.ZoneId zone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
         Words CODES = new Words() {
             @Override
             public String status(CompletionStatus status) {
@@ -65,7 +70,7 @@ public final class CompletionColumns {
         };
     }
 
-    /** A value as text (CSV, PDF): dates ISO, timestamps ISO-8601 UTC, numbers without trailing zeros. */
+    /** A value as text (CSV, PDF): dates ISO, timestamps ISO-8601 with the offset of {@link Words#zone()}, numbers without trailing zeros. */
     public static String text(Column column, CompletionRecord r, Words words) {
         Object v = column.value().apply(r);
         if (v == null) {
@@ -78,7 +83,8 @@ public final class CompletionColumns {
             return number(d);
         }
         if (v instanceof Instant i) {
-            return i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                    .format(i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(words.zone()));
         }
         if (v instanceof LocalDate d) {
             return d.toString();

@@ -1,5 +1,6 @@
 package com.servicecraft.reporting.web;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.audit.AuditLog;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.Role;
@@ -18,7 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +50,7 @@ public class CompletionExportServlet extends HttpServlet {
             return;
         }
         Viewer viewer = new Viewer(user.id(), user.username(), user.hasRole(Role.ADMIN));
-        String name = "completions-" + LocalDate.now() + "." + format.extension;
+        String name = "completions-" + OrganisationZone.today(java.time.Clock.systemUTC()) + "." + format.extension;
         try {
             CDI.current().select(CompletionExports.class).get().write(viewer, filter, format, lang, AuditLog.WEB, () -> {
                 res.setContentType(format.contentType);

@@ -1,5 +1,6 @@
 package com.servicecraft.workbook.web;
 
+import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.identity.Language;
 import com.servicecraft.shared.pdf.PdfReport;
 import com.servicecraft.shared.web.Messages;
@@ -7,7 +8,6 @@ import com.servicecraft.workbook.WorkbookEntry;
 import com.servicecraft.workbook.WorkbookService;
 
 import java.io.OutputStream;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +40,7 @@ public final class WorkbookPdf {
                     }
                     if (e.trainerComment() != null && !e.trainerComment().isBlank()) {
                         pdf.keyValue(Messages.text(l, "workbook.trainerComment"), e.trainerComment()
-                                + (e.gradedAt() == null ? "" : " (" + DATE_TIME.withZone(ZoneId.systemDefault()).format(e.gradedAt()) + ")"));
+                                + (e.gradedAt() == null ? "" : " (" + DATE_TIME.withZone(OrganisationZone.zone()).format(e.gradedAt()) + ")"));
                     }
                 }
             }

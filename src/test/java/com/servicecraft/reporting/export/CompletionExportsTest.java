@@ -81,6 +81,32 @@ class CompletionExportsTest {
     }
 
     @Test
+    void peopleReadTimesInTheOrganisationsZoneWithItsOffset() {
+        CompletionColumns.Words shanghai = new CompletionColumns.Words() {
+            @Override
+            public String status(CompletionStatus status) {
+                return status.code();
+            }
+
+            @Override
+            public String word(String code) {
+                return code;
+            }
+
+            @Override
+            public java.time.ZoneId zone() {
+                return java.time.ZoneId.of("Asia/Shanghai");
+            }
+        };
+        CompletionColumns.Column completed = CompletionColumns.ALL.stream().filter(c -> c.key().equals("completedAt")).findFirst().orElseThrow();
+
+        assertEquals("2026-10-02T16:43:20+08:00", CompletionColumns.text(completed, ROWS.get(0), shanghai));
+        assertEquals("2026-10-02T08:43:20Z", CompletionColumns.text(completed, ROWS.get(0), CompletionColumns.Words.CODES), "the API: UTC");
+        assertEquals(com.servicecraft.shared.time.OrganisationZone.zone(),
+                com.servicecraft.reporting.CompletionExports.words(java.util.Locale.ENGLISH).zone(), "HR exports: the organisation's zone");
+    }
+
+    @Test
     void xlsxHasTypedCellsFrozenHeaderAutofilterWidthsAndNeutralizedText() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XlsxCompletionWriter w = new XlsxCompletionWriter("Records", headers(), CompletionColumns.Words.CODES, ZoneOffset.UTC)) {
