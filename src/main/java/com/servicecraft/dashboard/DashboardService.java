@@ -109,13 +109,17 @@ public class DashboardService {
                         postCount++;
                     }
                 }
+                // A module counts as assigned to the member once, whether through the whole course or by itself.
+                perModule.forEach((moduleId, c) -> {
+                    if (mine.containsKey("") || mine.containsKey(moduleId)) {
+                        c[1]++;
+                    }
+                });
                 ProgressStatus worst = null;
                 int overdueCount = 0;
                 for (Map.Entry<String, LocalDate> e : mine.entrySet()) {
                     String moduleId = e.getKey().isEmpty() ? null : e.getKey();
-                    if (moduleId != null && perModule.containsKey(moduleId)) {
-                        perModule.get(moduleId)[1]++;
-                    } else if (moduleId != null) {
+                    if (moduleId != null && !perModule.containsKey(moduleId)) {
                         continue;
                     }
                     ProgressStatus s = AssignmentProgress.status(cf, moduleId, e.getValue(), today);
