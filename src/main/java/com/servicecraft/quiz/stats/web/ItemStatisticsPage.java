@@ -7,6 +7,7 @@ import com.servicecraft.quiz.AttemptKind;
 import com.servicecraft.quiz.AttemptPlans;
 import com.servicecraft.quiz.question.Question;
 import com.servicecraft.quiz.stats.ItemStatisticsService;
+import com.servicecraft.quiz.stats.ItemStats;
 import com.servicecraft.quiz.stats.TestStatistics;
 import com.servicecraft.shared.web.LocaleSwitch;
 import jakarta.faces.view.ViewScoped;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.util.Map;
 import java.util.Optional;
 
 /** Trainers: item statistics of a module quiz or the post-course test. */
@@ -43,17 +43,21 @@ public class ItemStatisticsPage implements Serializable {
 
     /** The question's prompt in the reader's language, for the table. */
     public String prompt(String questionId) {
-        Course c = content.course();
-        if (c == null) {
-            return questionId;
-        }
         Language lang = locale.current();
-        Optional<Question> q = c.modules().stream().flatMap(m -> m.questions().stream()).filter(x -> x.id().equals(questionId)).findFirst();
-        return q.map(x -> x.info().prompt() == null ? questionId : x.info().prompt().in(lang)).orElse(questionId);
+        return question(questionId).map(x -> x.info().prompt() == null ? questionId : x.info().prompt().in(lang)).orElse(questionId);
     }
 
-    public String distribution(Map<String, Integer> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("—");
+    /** What was chosen and how often, with the options' texts in the reader's language. */
+    public String distribution(ItemStats item) {
+        return question(item.questionId())
+                .map(q -> ChosenAnswerLabels.distribution(q, item.optionCounts(), locale.current()))
+                .orElseGet(() -> item.optionCounts().isEmpty() ? "—" : item.optionCounts().toString());
+    }
+
+    private Optional<Question> question(String questionId) {
+        Course c = content.course();
+        return c == null ? Optional.empty()
+                : c.modules().stream().flatMap(m -> m.questions().stream()).filter(x -> x.id().equals(questionId)).findFirst();
     }
 
     public TestStatistics getResult() { return result; }
