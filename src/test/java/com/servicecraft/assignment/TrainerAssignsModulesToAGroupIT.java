@@ -59,7 +59,7 @@ class TrainerAssignsModulesToAGroupIT {
                 trainer.waitForText("Added 1 trainee(s)");
             }
             assertEquals(2, trainer.driver().findElements(By.cssSelector("[id='memberForm:members_data'] tr")).size());
-            assertEquals("Members (2)", trainer.text("[id='memberForm:membersHeading']"), "the count follows without a reload");
+            assertEquals("Members (2)", trainer.text("#membersHeading"), "the count follows without a reload");
 
             tick(trainer, "m1-etiquette");
             tick(trainer, "m2-service-marketing");
