@@ -1,6 +1,7 @@
 package com.servicecraft.shared.web;
 
 import com.servicecraft.shared.UserInputException;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
@@ -25,8 +26,17 @@ public final class Messages {
         }
     }
 
+    /**
+     * A text in the language of the person's pages. That is the session's {@link LocaleSwitch},
+     * not the view root's locale: a bean that builds texts while the view is still being built
+     * (view actions, {@code @PostConstruct}) would otherwise get the default language.
+     */
     public static String text(String key, Object... args) {
-        return text(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, args);
+        return text(currentLocale(), key, args);
+    }
+
+    private static Locale currentLocale() {
+        return CDI.current().select(LocaleSwitch.class).get().getLocale();
     }
 
     public static void info(String key, Object... args) {
