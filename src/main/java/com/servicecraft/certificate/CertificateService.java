@@ -47,14 +47,24 @@ public class CertificateService {
     private final Clock clock;
     private final int validMonths;
 
+    private final java.util.function.BiConsumer<Long, String> onIssued;
+
     @Inject
     public CertificateService(Database database, ContentRepository content, Clock clock) {
         this(database, () -> Optional.ofNullable(content.course()).map(c -> CourseShape.of(c, Language.EN)), clock,
-                Integer.parseInt(System.getenv().getOrDefault("SERVICECRAFT_CERT_VALID_MONTHS", "24")));
+                Integer.parseInt(System.getenv().getOrDefault("SERVICECRAFT_CERT_VALID_MONTHS", "24")),
+                new CertificateNotice(database, clock)::send);
     }
 
     /** {@code course}: the course as loaded now (empty while none is); {@code validMonths} 0: no expiry. */
     public CertificateService(Database database, Supplier<Optional<CourseShape>> course, Clock clock, int validMonths) {
+        this(database, course, clock, validMonths, (user, number) -> { });
+    }
+
+    /** {@code onIssued}: told (user id, certificate number) once per certificate, by the node that issued it. */
+    public CertificateService(Database database, Supplier<Optional<CourseShape>> course, Clock clock, int validMonths,
+                              java.util.function.BiConsumer<Long, String> onIssued) {
+        this.onIssued = onIssued;
         this.database = database;
         this.course = course;
         this.clock = clock;
@@ -83,8 +93,10 @@ public class CertificateService {
         new CompletionQuery(database.dataSource(), database.isMySql()).stream(req, null, false, null, 0, 0, due::add);
         int issued = 0;
         for (CompletionRecord r : due) {
-            if (insert(r.userId(), shape.courseId(), r.bestScore())) {
+            String number = insert(r.userId(), shape.courseId(), r.bestScore());
+            if (number != null) {
                 issued++;
+                onIssued.accept(r.userId(), number);
             }
         }
         return issued;
@@ -95,13 +107,13 @@ public class CertificateService {
      * may pick one of the two INSERTs as a deadlock victim (both unique keys take gap locks); that
      * statement was rolled back whole, so it is simply tried again and then meets the duplicate key.
      */
-    private boolean insert(long userId, String courseId, Double score) {
+    private String insert(long userId, String courseId, Double score) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return insertOnce(userId, courseId, score);
             } catch (SQLException e) {
                 if ("23000".equals(e.getSQLState()) || "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062) {
-                    return false; // another node issued it a moment ago
+                    return null; // another node issued it a moment ago
                 }
                 boolean deadlock = "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213 || e.getErrorCode() == 1467;
                 if (!deadlock || attempt == 5) {
@@ -117,7 +129,8 @@ public class CertificateService {
         }
     }
 
-    private boolean insertOnce(long userId, String courseId, Double score) throws SQLException {
+    /** @return the new certificate's number */
+    private String insertOnce(long userId, String courseId, Double score) throws SQLException {
         Instant now = clock.instant();
         LocalDate issuedOn = LocalDate.ofInstant(now, clock.getZone());
         try (Connection c = database.dataSource().getConnection();
@@ -125,13 +138,14 @@ public class CertificateService {
              // deadlock there is reported as "Failed to read auto-increment value" (1467).
              PreparedStatement ps = c.prepareStatement("INSERT INTO certificate (cert_number, user_id, course_id, issued_at, score,"
                      + " valid_until) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, newNumber(issuedOn));
+            String number = newNumber(issuedOn);
+            ps.setString(1, number);
             ps.setLong(2, userId);
             ps.setString(3, courseId);
             ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
             ps.setObject(5, score);
             ps.setObject(6, validMonths > 0 ? java.sql.Date.valueOf(issuedOn.plusMonths(validMonths)) : null);
-            return ps.executeUpdate() == 1;
+            return ps.executeUpdate() == 1 ? number : null;
         }
     }
 

@@ -9,5 +9,7 @@ public enum NotificationKind {
     ACTION_PLAN_SUBMITTED,
     ACTION_PLAN_RETURNED,
     ACTION_PLAN_APPROVED,
-    FOLLOW_UP_DUE
+    FOLLOW_UP_DUE,
+    /** To a trainee: the course certificate was issued; links to the home page where it is. */
+    CERTIFICATE_ISSUED
 }

@@ -66,6 +66,31 @@ class CertificateServiceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theHolderIsToldOnceWhenTheCertificateIsIssued(Kind kind) throws Exception {
+        var db = TestDatabases.get(kind);
+        try (var fx = new RecordsFixture(db)) {
+            var s = fx.scene();
+            fx.exec("DELETE FROM notification");
+            CertificateService node = new CertificateService(db, () -> Optional.of(RecordsFixture.SHAPE), CLOCK, 24,
+                    new CertificateNotice(db, CLOCK)::send);
+
+            assertEquals(1, node.issuePending());
+            assertEquals(0, node.issuePending());
+
+            String number = node.forUser(s.zhang()).orElseThrow().number();
+            try (var c = db.dataSource().getConnection(); var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT user_id, kind, params FROM notification")) {
+                assertTrue(rs.next(), "a notice for the holder");
+                assertEquals(s.zhang(), rs.getLong(1));
+                assertEquals("CERTIFICATE_ISSUED", rs.getString(2));
+                assertTrue(rs.getString(3).contains(number), rs.getString(3));
+                assertFalse(rs.next(), "one notice, not one per run");
+            }
+        }
+    }
+
     private static void deleteCertificates(com.servicecraft.shared.persistence.Database db) throws Exception {
         try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
             st.executeUpdate("DELETE FROM certificate");

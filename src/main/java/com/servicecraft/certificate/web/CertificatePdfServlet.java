@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 @WebServlet("/learn/certificate.pdf")
 public class CertificatePdfServlet extends HttpServlet {
+    /** The organisation named on certificates. */
+    static final String ORGANISATION = System.getenv().getOrDefault("SERVICECRAFT_ORGANISATION_NAME", "Servicecraft");
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -38,12 +40,14 @@ public class CertificatePdfServlet extends HttpServlet {
         Locale l = lang.locale();
         Certificate c = cert.get();
         Course course = CDI.current().select(ContentRepository.class).get().course();
-        String courseTitle = course != null && course.id().equals(c.courseId()) ? course.title().in(lang) : c.courseId();
+        Language other = lang == Language.EN ? Language.ZH_CN : Language.EN;
+        String[] courseTitles = course != null && course.id().equals(c.courseId())
+                ? new String[] {course.title().in(lang), course.title().in(other)} : new String[] {c.courseId()};
         String verifyUrl = req.getScheme() + "://" + req.getServerName()
                 + (req.getServerPort() == 80 || req.getServerPort() == 443 ? "" : ":" + req.getServerPort())
                 + req.getContextPath() + "/verify/" + c.number();
         res.setContentType("application/pdf");
         res.setHeader("Content-Disposition", "attachment; filename=\"certificate-" + c.number() + ".pdf\"");
-        CertificatePdf.write(res.getOutputStream(), c, courseTitle, l, OrganisationZone.zone(), verifyUrl);
+        CertificatePdf.write(res.getOutputStream(), c, courseTitles, ORGANISATION, l, OrganisationZone.zone(), verifyUrl);
     }
 }
