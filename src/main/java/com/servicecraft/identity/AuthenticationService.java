@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -33,6 +34,7 @@ public class AuthenticationService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final HashBudget budget;
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>();
 
     @Inject
     public AuthenticationService(Transactions tx, PasswordHasher hasher, Clock clock, HashBudget budget) {
@@ -107,6 +109,7 @@ public class AuthenticationService {
     }
 
     private void recordFailure(String key, ThrottleRule rule, Instant now) {
+        purgeOldEntries(now);
         try {
             tx.run(em -> failureIn(em, key, rule, now));
         } catch (PersistenceException concurrentFirstFailure) {
@@ -122,6 +125,19 @@ public class AuthenticationService {
             em.persist(entry);
         }
         entry.recordFailure(now, rule);
+    }
+
+    /**
+     * Guessed user names leave rows behind: at most once an hour per node, rows whose last failure
+     * is older than a day (every rule has started afresh by then) are deleted.
+     */
+    private void purgeOldEntries(Instant now) {
+        Instant last = lastPurge.get();
+        if (last != null && now.isBefore(last.plus(Duration.ofHours(1))) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        tx.run(em -> em.createQuery("delete from LoginThrottleEntry e where e.lastFailureAt < :cutoff")
+                .setParameter("cutoff", now.minus(Duration.ofDays(1))).executeUpdate());
     }
 
     private void clearFailures(String key) {

@@ -24,7 +24,7 @@ public class HashBudget {
     static final double NODE_BURST = 30;
     /** Failed checks per second one client address may cause, and its burst. */
     static final double ADDRESS_PER_SECOND = 1;
-    static final double ADDRESS_BURST = 10;
+    static final double ADDRESS_BURST = 20;
     private static final int MAX_ADDRESSES = 10_000;
 
     private final Clock clock;

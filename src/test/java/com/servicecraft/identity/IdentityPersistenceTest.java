@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -219,6 +220,19 @@ class IdentityPersistenceTest {
                 "the spraying address waits, whatever account it names");
         assertInstanceOf(SignInResult.Success.class, auth.signIn("zhou.li", password.toCharArray(), "198.51.100.7"),
                 "another address is not affected");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void rowsOfOldFailuresArePurged(Kind kind) {
+        Transactions tx = fresh(kind);
+        AuthenticationService auth = auth(tx);
+        auth.signIn("ghost", "x".toCharArray(), "203.0.113.9");
+        assertNotNull(tx.read(em -> em.find(LoginThrottleEntry.class, "user:ghost")));
+        clock.advance(Duration.ofDays(2));
+        auth.signIn("other", "x".toCharArray(), "198.51.100.7");
+        assertNull(tx.read(em -> em.find(LoginThrottleEntry.class, "user:ghost")));
+        assertNotNull(tx.read(em -> em.find(LoginThrottleEntry.class, "user:other")));
     }
 
     @ParameterizedTest
