@@ -38,55 +38,50 @@ public class ApiAuthentication {
      * throttled: a token is a long random secret, not something to guess.
      */
     public Optional<ApiTokenService.Caller> callerOrRefuse(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        try {
-            Optional<ApiTokenService.Caller> caller = caller(req);
-            if (caller.isEmpty()) {
-                ApiResponses.unauthorized(res);
-            }
-            return caller;
-        } catch (Throttled t) {
-            long seconds = Math.max(1, (Duration.between(clock.instant(), t.until).toMillis() + 999) / 1000);
+        Outcome outcome = authenticate(req);
+        if (outcome.throttledUntil() != null) {
+            long seconds = Math.max(1, (Duration.between(clock.instant(), outcome.throttledUntil()).toMillis() + 999) / 1000);
             res.setHeader("Retry-After", Long.toString(seconds));
             ApiResponses.error(res, 429, "too_many_attempts", "Too many failed sign-in attempts; try again in " + seconds + " s.");
-            return Optional.empty();
+        } else if (outcome.caller().isEmpty()) {
+            ApiResponses.unauthorized(res);
+        }
+        return outcome.caller();
+    }
+
+    /** Who calls, or nobody; {@code throttledUntil} is set when HTTP Basic must wait. */
+    private record Outcome(Optional<ApiTokenService.Caller> caller, Instant throttledUntil) {
+        static Outcome of(Optional<ApiTokenService.Caller> caller) {
+            return new Outcome(caller, null);
         }
     }
 
-    Optional<ApiTokenService.Caller> caller(HttpServletRequest req) {
+    private Outcome authenticate(HttpServletRequest req) {
         String header = req.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return tokens.verify(header.substring(7).trim());
+            return Outcome.of(tokens.verify(header.substring(7).trim()));
         }
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
                 decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return Optional.empty();
+                return Outcome.of(Optional.empty());
             }
             int colon = decoded.indexOf(':');
             if (colon < 0) {
-                return Optional.empty();
+                return Outcome.of(Optional.empty());
             }
             SignInResult result = authentication.verify(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray(),
                     req.getRemoteAddr());
             if (result instanceof SignInResult.Throttled t) {
-                throw new Throttled(t.until());
+                return new Outcome(Optional.empty(), t.until());
             }
-            return result instanceof SignInResult.Success s ? Optional.of(asCaller(s.user())) : Optional.empty();
+            return Outcome.of(result instanceof SignInResult.Success s ? Optional.of(asCaller(s.user())) : Optional.empty());
         }
         HttpSession session = req.getSession(false);
         SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_ATTRIBUTE);
-        return Optional.ofNullable(user).map(ApiAuthentication::asCaller);
-    }
-
-    private static final class Throttled extends RuntimeException {
-        final transient Instant until;
-
-        Throttled(Instant until) {
-            super(null, null, false, false);
-            this.until = until;
-        }
+        return Outcome.of(Optional.ofNullable(user).map(ApiAuthentication::asCaller));
     }
 
     private static ApiTokenService.Caller asCaller(SignedInUser u) {
