@@ -28,9 +28,8 @@ public class CatalogServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        var caller = CDI.current().select(ApiAuthentication.class).get().caller(req);
+        var caller = CDI.current().select(ApiAuthentication.class).get().callerOrRefuse(req, res);
         if (caller.isEmpty()) {
-            ApiResponses.unauthorized(res);
             return;
         }
         if (!caller.get().scopes().contains(ApiScope.CATALOG_READ)) {

@@ -43,9 +43,8 @@ public class CompletionsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        var caller = CDI.current().select(ApiAuthentication.class).get().caller(req);
+        var caller = CDI.current().select(ApiAuthentication.class).get().callerOrRefuse(req, res);
         if (caller.isEmpty()) {
-            ApiResponses.unauthorized(res);
             return;
         }
         ApiTokenService.Caller c = caller.get();

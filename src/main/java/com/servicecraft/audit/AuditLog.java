@@ -1,5 +1,6 @@
 package com.servicecraft.audit;
 
+import com.servicecraft.shared.LogSafe;
 import com.servicecraft.shared.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +53,7 @@ public class AuditLog {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the audit log: " + e.getMessage(), e);
         }
-        LOG.info(() -> "audit " + channel + " " + actorName + " " + action + " [" + f + "] rows=" + rows + " " + outcome);
+        LOG.info(() -> "audit " + channel + " " + LogSafe.text(actorName) + " " + action + " [" + LogSafe.text(f) + "] rows=" + rows + " " + outcome);
     }
 
     public long count() {

@@ -1,5 +1,6 @@
 package com.servicecraft.identity;
 
+import com.servicecraft.shared.LogSafe;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,38 +9,57 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
- * Checks credentials and throttles guessing: after five failures for a user name within fifteen
- * minutes, further attempts are refused for five minutes without checking the password. The
- * counters live in the database, so every app node sees the same count.
+ * Checks credentials and slows down guessing without ever locking anybody out for good. Failed
+ * sign-ins are counted per account and per client address ({@link ThrottleRule}); past a few free
+ * failures each further attempt must wait a delay that doubles up to a cap, and an attempt made
+ * too early is refused without checking the password. The counts live in the database, so every
+ * node sees the same; {@link HashBudget} additionally caps the hashing work failed attempts cause
+ * per second on each node. A correct password after the wait works, and clears the account's count.
  */
 @ApplicationScoped
 public class AuthenticationService {
     private static final Logger LOG = Logger.getLogger(AuthenticationService.class.getName());
+    private static final int MAX_KEY = 160;
 
     private final Transactions tx;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final HashBudget budget;
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>();
 
     @Inject
-    public AuthenticationService(Transactions tx, PasswordHasher hasher, Clock clock) {
+    public AuthenticationService(Transactions tx, PasswordHasher hasher, Clock clock, HashBudget budget) {
         this.tx = tx;
         this.hasher = hasher;
         this.clock = clock;
+        this.budget = budget;
     }
 
-    public SignInResult signIn(String username, char[] password) {
-        String key = throttleKey(username);
+    /**
+     * @param clientAddress where the attempt comes from (the request's remote address)
+     */
+    public SignInResult signIn(String username, char[] password, String clientAddress) {
+        String accountKey = accountKey(username);
+        String addressKey = addressKey(clientAddress);
         Instant now = clock.instant();
-        Optional<Instant> lockedUntil = lockedUntil(key, now);
-        if (lockedUntil.isPresent()) {
-            LOG.warning(() -> "Throttled sign-in for " + key);
-            return new SignInResult.Throttled(lockedUntil.get());
+        Optional<Instant> wait = waitUntil(List.of(accountKey, addressKey), now);
+        if (wait.isPresent()) {
+            LOG.warning(() -> "Throttled sign-in for " + LogSafe.text(accountKey) + " from " + LogSafe.text(addressKey));
+            return new SignInResult.Throttled(wait.get());
+        }
+        Optional<Duration> overBudget = budget.take(addressKey);
+        if (overBudget.isPresent()) {
+            LOG.warning(() -> "Sign-in refused, too many failed checks per second: " + LogSafe.text(addressKey));
+            return new SignInResult.Throttled(now.plus(overBudget.get()));
         }
         Optional<User> user = findByUsername(username);
         boolean ok;
@@ -50,21 +70,27 @@ public class AuthenticationService {
             ok = false;
         }
         if (!ok) {
-            recordFailure(key, now);
+            recordFailure(accountKey, ThrottleRule.ACCOUNT, now);
+            recordFailure(addressKey, ThrottleRule.ADDRESS, now);
             return new SignInResult.Rejected();
         }
-        clearFailures(key);
+        budget.giveBack(addressKey);
+        clearFailures(accountKey);
         User u = user.get();
+        if (u.isTemporaryPasswordExpired(now)) {
+            return new SignInResult.TemporaryPasswordExpired();
+        }
         return new SignInResult.Success(SignedInUser.of(u), u.isPasswordMustChange(), u.getPreferredLanguage());
     }
 
     /**
-     * Checks credentials for HTTP Basic on the API, under the same throttle as the login page. A user
-     * who still has a temporary password must change it in the browser first.
+     * Checks credentials for HTTP Basic on the API, under the same throttle as the login page. Only
+     * a {@link SignInResult.Success} without a pending password change lets the caller in: a user who
+     * still has a temporary password must change it in the browser first.
      */
-    public Optional<SignedInUser> verify(String username, char[] password) {
-        SignInResult result = signIn(username, password);
-        return result instanceof SignInResult.Success s && !s.mustChangePassword() ? Optional.of(s.user()) : Optional.empty();
+    public SignInResult verify(String username, char[] password, String clientAddress) {
+        SignInResult result = signIn(username, password, clientAddress);
+        return result instanceof SignInResult.Success s && s.mustChangePassword() ? new SignInResult.Rejected() : result;
     }
 
     private Optional<User> findByUsername(String username) {
@@ -76,35 +102,57 @@ public class AuthenticationService {
                 .getResultStream().findFirst());
     }
 
-    private Optional<Instant> lockedUntil(String key, Instant now) {
-        return tx.read(em -> Optional.ofNullable(em.find(LoginThrottleEntry.class, key))
-                .filter(e -> e.isLocked(now)).map(LoginThrottleEntry::getLockedUntil));
+    private Optional<Instant> waitUntil(List<String> keys, Instant now) {
+        return tx.read(em -> em.createQuery("select e from LoginThrottleEntry e where e.key in :k", LoginThrottleEntry.class)
+                .setParameter("k", keys).getResultStream()
+                .filter(e -> e.mustWait(now)).map(LoginThrottleEntry::getNextAttemptAt).max(Instant::compareTo));
     }
 
-    private void recordFailure(String key, Instant now) {
+    private void recordFailure(String key, ThrottleRule rule, Instant now) {
+        purgeOldEntries(now);
         try {
-            tx.run(em -> failureIn(em, key, now));
+            tx.run(em -> failureIn(em, key, rule, now));
         } catch (PersistenceException concurrentFirstFailure) {
             // Another node inserted the row at the same moment: count on that row instead.
-            tx.run(em -> failureIn(em, key, now));
+            tx.run(em -> failureIn(em, key, rule, now));
         }
     }
 
-    private static void failureIn(EntityManager em, String key, Instant now) {
+    private static void failureIn(EntityManager em, String key, ThrottleRule rule, Instant now) {
         LoginThrottleEntry entry = em.find(LoginThrottleEntry.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (entry == null) {
             entry = new LoginThrottleEntry(key, now);
             em.persist(entry);
         }
-        entry.recordFailure(now);
+        entry.recordFailure(now, rule);
+    }
+
+    /**
+     * Guessed user names leave rows behind: at most once an hour per node, rows whose last failure
+     * is older than a day (every rule has started afresh by then) are deleted.
+     */
+    private void purgeOldEntries(Instant now) {
+        Instant last = lastPurge.get();
+        if (last != null && now.isBefore(last.plus(Duration.ofHours(1))) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        tx.run(em -> em.createQuery("delete from LoginThrottleEntry e where e.lastFailureAt < :cutoff")
+                .setParameter("cutoff", now.minus(Duration.ofDays(1))).executeUpdate());
     }
 
     private void clearFailures(String key) {
         tx.run(em -> em.createQuery("delete from LoginThrottleEntry e where e.key = :k").setParameter("k", key).executeUpdate());
     }
 
-    static String throttleKey(String username) {
-        String n = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        return n.length() > 128 ? n.substring(0, 128) : n;
+    static String accountKey(String username) {
+        return cut("user:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    static String addressKey(String clientAddress) {
+        return cut("addr:" + (clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress.trim().toLowerCase(Locale.ROOT)));
+    }
+
+    private static String cut(String key) {
+        return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
     }
 }

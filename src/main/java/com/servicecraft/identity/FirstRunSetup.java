@@ -49,7 +49,7 @@ public class FirstRunSetup {
     public long createFirstAdmin(UserForm form, String password) {
         form.setRoles(EnumSet.of(Role.ADMIN));
         UserRules.check(form);
-        UserRules.checkPassword(password);
+        PasswordPolicy.check(password, form.getUsername());
         String hash = hasher.hash(password.toCharArray());
         return createAdmin(form, hash);
     }
@@ -59,7 +59,7 @@ public class FirstRunSetup {
         if (isSetUp()) {
             return;
         }
-        UserRules.checkPassword(password);
+        PasswordPolicy.check(password, "admin");
         UserForm form = new UserForm();
         form.setUsername("admin");
         form.setEmployeeNumber("ADMIN");

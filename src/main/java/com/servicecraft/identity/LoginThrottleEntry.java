@@ -5,62 +5,63 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Failed sign-ins for one user name. After {@link #MAX_FAILURES} failures within the window the
- * name is locked for {@link #LOCK}; a success clears the entry.
+ * Consecutive failed sign-ins for one key: an account ({@code user:<name>}) or a client address
+ * ({@code addr:<address>}). A {@link ThrottleRule} turns the count into the moment the next attempt
+ * may be made; attempts before it are refused without checking the password and do not count.
+ * Nothing is ever locked for good: the delay is capped, and a success on the account clears its row.
+ * The rows live in the database, so every node sees the same counts.
  */
 @Entity
 @Table(name = "login_throttle")
 public class LoginThrottleEntry {
-    public static final int MAX_FAILURES = 5;
-    public static final Duration WINDOW = Duration.ofMinutes(15);
-    public static final Duration LOCK = Duration.ofMinutes(5);
-
     @Id
-    @Column(name = "throttle_key", length = 128)
+    @Column(name = "throttle_key", length = 160)
     private String key;
 
     @Column(nullable = false)
     private int failures;
 
-    @Column(name = "window_start", nullable = false)
-    private Instant windowStart;
+    @Column(name = "last_failure_at", nullable = false)
+    private Instant lastFailureAt;
 
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
 
     protected LoginThrottleEntry() {
     }
 
     public LoginThrottleEntry(String key, Instant now) {
         this.key = key;
-        this.windowStart = now;
+        this.lastFailureAt = now;
+        this.nextAttemptAt = now;
     }
 
-    public boolean isLocked(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
+    /** True when an attempt at {@code now} must be refused unchecked. */
+    public boolean mustWait(Instant now) {
+        return now.isBefore(nextAttemptAt);
     }
 
-    public void recordFailure(Instant now) {
-        if (now.isAfter(windowStart.plus(WINDOW))) {
+    public void recordFailure(Instant now, ThrottleRule rule) {
+        if (failures > 0 && !now.isBefore(lastFailureAt.plus(rule.resetAfter()))) {
             failures = 0;
-            windowStart = now;
-            lockedUntil = null;
         }
         failures++;
-        if (failures >= MAX_FAILURES) {
-            lockedUntil = now.plus(LOCK);
-        }
+        lastFailureAt = now;
+        nextAttemptAt = now.plus(rule.delayAfter(failures));
     }
 
-    public Instant getLockedUntil() {
-        return lockedUntil;
+    public String getKey() {
+        return key;
     }
 
     public int getFailures() {
         return failures;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
     }
 }

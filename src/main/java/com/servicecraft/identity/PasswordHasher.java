@@ -15,7 +15,7 @@ public class PasswordHasher {
     public static final String PREFIX = "pbkdf2-sha256$";
     /** OWASP's 2023+ figure for PBKDF2-HMAC-SHA256. */
     public static final int DEFAULT_ITERATIONS = 600_000;
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int RANDOM_SECRET_ITERATIONS = 10_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final int iterations;
@@ -29,11 +29,25 @@ public class PasswordHasher {
     }
 
     public String hash(char[] password) {
+        return hash(password, iterations);
+    }
+
+    private static String hash(char[] password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         byte[] hash = derive(password, salt, iterations);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return PREFIX + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
+    /**
+     * Hashes a secret that was generated at random ({@link TemporaryPasswords}, about 79 bits), not
+     * chosen by a person. Key stretching protects guessable passwords; a random secret of that size
+     * cannot be guessed at any iteration count, so it gets {@link #RANDOM_SECRET_ITERATIONS} and an
+     * import of hundreds of people does not take minutes. It verifies like any other hash.
+     */
+    public String hashRandomSecret(char[] secret) {
+        return hash(secret, Math.min(iterations, RANDOM_SECRET_ITERATIONS));
     }
 
     public boolean matches(char[] password, String stored) {

@@ -10,6 +10,11 @@ public sealed interface SignInResult {
     record Rejected() implements SignInResult {
     }
 
+    /** Too many attempts: none is checked before {@code until}. */
     record Throttled(Instant until) implements SignInResult {
+    }
+
+    /** The right temporary password, but its time has run out: an administrator must issue a new one. */
+    record TemporaryPasswordExpired() implements SignInResult {
     }
 }

@@ -68,6 +68,10 @@ public class User {
     @Column(name = "password_must_change", nullable = false)
     private boolean passwordMustChange;
 
+    /** When a temporary password stops working; null for a password the person chose. */
+    @Column(name = "temp_password_expires_at")
+    private Instant temporaryPasswordExpiresAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -119,14 +123,28 @@ public class User {
         this.updatedAt = now;
     }
 
-    /** A password chosen by somebody else (an administrator, an import): the user must replace it. */
-    public void setTemporaryPasswordHash(String hash, Instant now) {
+    /**
+     * A one-time password issued by somebody else (an administrator, an import): it works until
+     * {@code expiresAt}, and the user must replace it at first sign-in.
+     */
+    public void setTemporaryPasswordHash(String hash, Instant now, Instant expiresAt) {
         setPasswordHash(hash, now);
         this.passwordMustChange = true;
+        this.temporaryPasswordExpiresAt = expiresAt;
+    }
+
+    /** True when the password is a temporary one whose time has run out: it no longer signs in. */
+    public boolean isTemporaryPasswordExpired(Instant now) {
+        return passwordMustChange && temporaryPasswordExpiresAt != null && !now.isBefore(temporaryPasswordExpiresAt);
+    }
+
+    public Instant getTemporaryPasswordExpiresAt() {
+        return temporaryPasswordExpiresAt;
     }
 
     public void setPasswordHash(String hash, Instant now) {
         this.passwordMustChange = false;
+        this.temporaryPasswordExpiresAt = null;
         if (hash == null || !hash.startsWith(PasswordHasher.PREFIX)) {
             throw new IllegalArgumentException("Only hashed passwords are stored");
         }

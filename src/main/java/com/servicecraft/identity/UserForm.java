@@ -15,7 +15,6 @@ public class UserForm {
     private Language language = Language.ZH_CN;
     private Set<Role> roles = EnumSet.of(Role.TRAINEE);
     private boolean active = true;
-    private String initialPassword;
 
     public static UserForm of(User u) {
         UserForm f = new UserForm();
@@ -55,6 +54,4 @@ public class UserForm {
     public void setRoles(Set<Role> roles) { this.roles = roles; }
     public boolean isActive() { return active; }
     public void setActive(boolean active) { this.active = active; }
-    public String getInitialPassword() { return initialPassword; }
-    public void setInitialPassword(String initialPassword) { this.initialPassword = initialPassword; }
 }

@@ -1,5 +1,6 @@
 package com.servicecraft.identity;
 
+import com.servicecraft.shared.LogSafe;
 import com.servicecraft.shared.UserInputException;
 
 import java.util.regex.Pattern;
@@ -25,13 +26,12 @@ public final class UserRules {
         return s != null && EMPLOYEE_NUMBER.matcher(s.trim()).matches();
     }
 
-    public static void checkPassword(String password) {
-        if (password == null || password.length() < PasswordHasher.MIN_PASSWORD_LENGTH) {
-            throw new UserInputException("password.tooShort", PasswordHasher.MIN_PASSWORD_LENGTH);
-        }
-        if (password.length() > 200) {
-            throw new UserInputException("password.tooLong");
-        }
+    /**
+     * True when a text holds a control character such as CR or LF, which has no place in a name
+     * (display name; user names allow only letters, digits and {@code ._-} anyway) and could forge log lines.
+     */
+    public static boolean hasControlCharacters(String s) {
+        return LogSafe.hasControlCharacters(s);
     }
 
     /** Checks a form's own fields; uniqueness is checked against the database by the service. */
@@ -44,6 +44,9 @@ public final class UserRules {
         }
         if (blank(f.getDisplayName()) || f.getDisplayName().length() > 120) {
             throw new UserInputException("user.nameRequired");
+        }
+        if (hasControlCharacters(f.getDisplayName())) {
+            throw new UserInputException("user.displayNameControl");
         }
         if (!isEmail(f.getEmail())) {
             throw new UserInputException("user.badEmail");

@@ -23,13 +23,16 @@ public class UserService {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final CurrentUser currentUser;
+    private final TemporaryPasswords temporaryPasswords;
 
     @Inject
-    public UserService(Transactions tx, PasswordHasher hasher, Clock clock, CurrentUser currentUser) {
+    public UserService(Transactions tx, PasswordHasher hasher, Clock clock, CurrentUser currentUser,
+                       TemporaryPasswords temporaryPasswords) {
         this.tx = tx;
         this.hasher = hasher;
         this.clock = clock;
         this.currentUser = currentUser;
+        this.temporaryPasswords = temporaryPasswords;
     }
 
     /** One page of users matching a free-text query (name, user name, employee number, e-mail). */
@@ -78,21 +81,49 @@ public class UserService {
                 .orElseThrow(() -> new UserInputException("user.notFound")));
     }
 
-    /** Creates a user with a temporary password that must be changed at first sign-in. */
-    public long create(UserForm form) {
+    /**
+     * Creates a user with their own random temporary password, which expires and must be changed at
+     * first sign-in. The returned credential is the only place the password is ever seen.
+     */
+    public TemporaryCredential create(UserForm form) {
         requireAdmin();
         UserRules.check(form);
-        UserRules.checkPassword(form.getInitialPassword());
-        String hash = hasher.hash(form.getInitialPassword().toCharArray());
+        String password = temporaryPasswords.generate();
+        String hash = hasher.hashRandomSecret(password.toCharArray());
         return tx.inTransaction(em -> {
             Instant now = clock.instant();
+            Instant expires = temporaryPasswords.expiry(now);
             checkUnique(em, form.getUsername(), form.getEmployeeNumber(), null);
             User user = new User(profile(em, form), form.getRoles(), hash, now);
-            user.setTemporaryPasswordHash(hash, now);
+            user.setTemporaryPasswordHash(hash, now, expires);
             em.persist(user);
             em.flush();
-            return user.getId();
+            return credentialOf(user, password, expires);
         });
+    }
+
+    /**
+     * Gives a user a new random temporary password (the old one, temporary or own, stops working).
+     * The returned credential is the only place the password is ever seen.
+     */
+    public TemporaryCredential issueTemporaryPassword(long id) {
+        requireAdmin();
+        String password = temporaryPasswords.generate();
+        String hash = hasher.hashRandomSecret(password.toCharArray());
+        return tx.inTransaction(em -> {
+            Instant now = clock.instant();
+            User user = Optional.ofNullable(em.find(User.class, id)).orElseThrow(() -> new UserInputException("user.notFound"));
+            if (user.isDeleted()) {
+                throw new UserInputException("user.deletedStays");
+            }
+            Instant expires = temporaryPasswords.expiry(now);
+            user.setTemporaryPasswordHash(hash, now, expires);
+            return credentialOf(user, password, expires);
+        });
+    }
+
+    static TemporaryCredential credentialOf(User u, String password, Instant expires) {
+        return new TemporaryCredential(u.getId(), u.getUsername(), u.getEmployeeNumber(), u.getDisplayName(), password, expires);
     }
 
     public void update(UserForm form) {
@@ -117,10 +148,6 @@ public class UserService {
             } else {
                 user.deactivate(now);
             }
-            if (form.getInitialPassword() != null && !form.getInitialPassword().isBlank()) {
-                UserRules.checkPassword(form.getInitialPassword());
-                user.setTemporaryPasswordHash(hasher.hash(form.getInitialPassword().toCharArray()), now);
-            }
         });
     }
 
@@ -144,7 +171,7 @@ public class UserService {
 
     public void changeOwnPassword(String currentPassword, String newPassword) {
         SignedInUser me = currentUser.require();
-        UserRules.checkPassword(newPassword);
+        PasswordPolicy.check(newPassword, me.username());
         if (newPassword.equals(currentPassword)) {
             throw new UserInputException("password.sameAsOld");
         }

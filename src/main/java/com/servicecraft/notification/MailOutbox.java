@@ -1,5 +1,6 @@
 package com.servicecraft.notification;
 
+import com.servicecraft.shared.LogSafe;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.Language;
 import com.servicecraft.identity.User;
@@ -150,7 +151,7 @@ public class MailOutbox {
             finish(id, MailStatus.SENT, true);
             return true;
         } catch (AddressException e) {
-            LOG.warning(() -> "Notification " + id + " not mailed: bad address " + letter.to());
+            LOG.warning(() -> "Notification " + id + " not mailed: bad address " + LogSafe.text(letter.to()));
             finish(id, MailStatus.FAILED, true);
             return false;
         } catch (MessagingException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.shared.LogSafe;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
@@ -272,7 +273,7 @@ public class AttemptService {
             try {
                 answer = input.toAnswer(q, AnswerCodec.map((String) row[3]));
             } catch (AccessDeniedException e) {
-                LOG.warning(() -> "Refused a forged answer by " + me.username() + " for " + row[2] + ": " + e.getMessage());
+                LOG.warning(() -> "Refused a forged answer by " + me.username() + " for " + LogSafe.text(row[2]) + ": " + LogSafe.text(e.getMessage()));
                 throw e;
             }
             if (answer == null) {

@@ -18,6 +18,7 @@ import static com.servicecraft.testing.BrowserTest.signIn;
 import static com.servicecraft.testing.BrowserTest.signOut;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A company installs Servicecraft, sets up its administrator and its first people. */
@@ -44,25 +45,30 @@ class FirstRunIT {
             assertEquals("/setup.xhtml", b.path(), "an empty installation opens the setup page");
             b.type("setupForm:username", "admin").type("setupForm:displayName", "系统管理员")
                     .type("setupForm:employeeNumber", "A0001").type("setupForm:email", "admin@example.com")
-                    .type("setupForm:password", "admin-password-1").type("setupForm:passwordAgain", "admin-password-1")
+                    .type("setupForm:password", "tea-and-river-stones-1").type("setupForm:passwordAgain", "tea-and-river-stones-1")
                     .click("setupForm:create");
             b.waitForPath("/login.xhtml");
             assertTrue(b.pageText().contains("管理员账号已创建"));
 
-            signIn(b, "admin", "admin-password-1");
+            signIn(b, "admin", "tea-and-river-stones-1");
             b.waitForPath("/index.xhtml");
 
-            createUser(b, "trainer.wu", "T0001", "吴老师", "wu@example.com", "TRAINER");
+            String wu = createUser(b, "trainer.wu", "T0001", "吴老师", "wu@example.com", "TRAINER");
             b.waitForText("用户 trainer.wu 已创建");
-            createUser(b, "E1001", "E1001", "孙悦", "sun.yue@example.com", "TRAINEE");
+            String sun = createUser(b, "E1001", "E1001", "孙悦", "sun.yue@example.com", "TRAINEE");
             b.waitForText("用户 E1001 已创建");
+            assertNotEquals(wu, sun, "everybody gets their own temporary password");
+            b.open("/admin/users.xhtml");
+            assertFalse(b.pageText().contains(sun), "the password is shown once, on the page that issued it");
             signOut(b);
 
-            signIn(b, "E1001", "temporary-pass-1");
+            signIn(b, "trainer.wu", sun);
+            assertTrue(b.pageText().contains("用户名或密码不正确"), "one person's temporary password does not open another account");
+            signIn(b, "E1001", sun);
             b.waitForPath("/account/password.xhtml");
             b.open("/index.xhtml");
             assertTrue(b.path().startsWith("/account/password.xhtml"), "no other page before the password is changed");
-            b.type("passwordForm:current", "temporary-pass-1").type("passwordForm:newPassword", "my-own-password-1")
+            b.type("passwordForm:current", sun).type("passwordForm:newPassword", "my-own-password-1")
                     .type("passwordForm:again", "my-own-password-1").click("passwordForm:change");
             b.waitForPath("/index.xhtml");
             assertTrue(b.text("#greeting").startsWith("欢迎"), b.text("#greeting"));
@@ -80,17 +86,17 @@ class FirstRunIT {
         assertStoredHashIsSlowAndNotThePassword("E1001", "my-own-password-1");
     }
 
-    private static void createUser(Browser b, String username, String number, String name, String email, String role) {
+    /** Creates a user and returns the temporary password the page shows once. */
+    private static String createUser(Browser b, String username, String number, String name, String email, String role) {
         b.open("/admin/user.xhtml");
         b.type("userForm:username", username).type("userForm:employeeNumber", number)
-                .type("userForm:displayName", name).type("userForm:email", email)
-                .type("userForm:initialPassword", "temporary-pass-1");
+                .type("userForm:displayName", name).type("userForm:email", email);
         if (!role.equals("TRAINEE")) {
             b.find("label[for='userForm:roles:0']").click();
             b.find("label[for='userForm:roles:" + (role.equals("TRAINER") ? 1 : role.equals("HR") ? 2 : 3) + "']").click();
         }
-        b.click("userForm:save");
-        b.waitForPath("/admin/users.xhtml");
+        b.submit("userForm:save");
+        return b.text("code.sc-temp-password");
     }
 
     private static void assertStoredHashIsSlowAndNotThePassword(String username, String password) throws Exception {

@@ -8,14 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import static com.servicecraft.testing.BrowserTest.requireBrowser;
 import static com.servicecraft.testing.BrowserTest.signIn;
 import static com.servicecraft.testing.BrowserTest.signInAs;
+import static com.servicecraft.testing.BrowserTest.signOut;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,7 +32,7 @@ class SignInSecurityIT {
     @BeforeAll
     static void start() throws Exception {
         requireBrowser();
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_ADMIN_PASSWORD", "admin-password-1")).start();
+        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_ADMIN_PASSWORD", "tea-and-river-stones-1")).start();
     }
 
     @AfterAll
@@ -39,7 +43,7 @@ class SignInSecurityIT {
     }
 
     @Test
-    void aWrongPasswordGetsTheNeutralMessageAndTheSixthRapidFailureIsThrottled() throws Exception {
+    void aWrongPasswordGetsTheNeutralMessageAndAfterFiveFailuresTheNextAttemptMustWait() throws Exception {
         try (Browser b = new Browser(server, "en")) {
             signIn(b, "t001", "not-the-password");
             assertTrue(b.pageText().contains("The user name or password is not correct."));
@@ -52,9 +56,50 @@ class SignInSecurityIT {
             signIn(b, "t002", "wrong-5");
             assertTrue(b.pageText().contains("The user name or password is not correct."));
             signIn(b, "t002", "servicecraft-demo");
-            assertTrue(b.pageText().contains("Too many failed attempts"), "the 6th attempt is throttled, even with the right password");
+            assertTrue(b.pageText().matches("(?s).*Too many attempts\\. Please wait \\d+ second\\(s\\).*"),
+                    "the 6th attempt must wait, even with the right password: " + b.pageText());
             assertEquals("/login.xhtml", b.path().substring(0, 12));
         }
+    }
+
+    @Test
+    void afterSignInTheBrowserStaysOnThisApplicationWhateverNextSays() throws Exception {
+        String[] hostile = {"/.//evil.example/x", "/\t/evil.example", "//evil.example", "/\\evil.example",
+                "https://evil.example/", "javascript:alert(1)", "/%2F%2Fevil.example", "/WEB-INF/web.xml"};
+        try (Browser b = new Browser(server, "en")) {
+            for (String next : hostile) {
+                b.open("/login.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+                b.type("loginForm:username", "t005").type("loginForm:password", "servicecraft-demo").submit("loginForm:signIn");
+                b.waitForPage();
+                assertTrue(b.driver().getCurrentUrl().startsWith(server.baseUrl() + "/index.xhtml"),
+                        next + " led to " + b.driver().getCurrentUrl());
+                signOut(b);
+            }
+            b.open("/login.xhtml?next=" + URLEncoder.encode("/account/settings.xhtml", StandardCharsets.UTF_8));
+            b.type("loginForm:username", "t005").type("loginForm:password", "servicecraft-demo").submit("loginForm:signIn");
+            b.waitForPath("/account/settings.xhtml");
+        }
+    }
+
+    @Test
+    void apiBasicIsThrottledWith429AndRetryAfterWhileATokenNeverIs() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.function.Function<String, HttpRequest> catalog = auth -> HttpRequest.newBuilder(URI.create(server.url("/api/v1/catalog")))
+                .header("Authorization", auth).build();
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("hr1:wrong-password".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, http.send(catalog.apply(wrong), HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+        String right = "Basic " + Base64.getEncoder().encodeToString("hr1:servicecraft-demo".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> throttled = http.send(catalog.apply(right), HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, throttled.statusCode(), throttled.body());
+        int retryAfter = Integer.parseInt(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 15, "Retry-After " + retryAfter);
+        assertTrue(throttled.body().contains("too_many_attempts"), throttled.body());
+
+        HttpResponse<String> token = http.send(catalog.apply("Bearer sc_demo_hr1_api_token_for_trying_the_api"),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), "the same person's API token is never locked out");
     }
 
     @Test
@@ -104,7 +149,7 @@ class SignInSecurityIT {
     @Test
     void anAdministratorSeesTheDemoTrainees() throws Exception {
         try (Browser b = new Browser(server, "en")) {
-            signIn(b, "admin", "admin-password-1");
+            signIn(b, "admin", "tea-and-river-stones-1");
             b.waitForPath("/index.xhtml");
             b.open("/admin/users.xhtml");
             b.type("usersForm:query", "t04");

@@ -18,6 +18,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class UserDeletionTest {
         TestDatabases.clear(db, List.of("app_user", "user_role", "department", "hr_scope"));
         Transactions tx = new Transactions(db.entityManagerFactory());
         PasswordHasher hasher = new PasswordHasher(1_000);
-        UserService users = new UserService(tx, hasher, Clock.systemUTC(), TestUsers.admin());
+        UserService users = new UserService(tx, hasher, Clock.systemUTC(), TestUsers.admin(), new TemporaryPasswords());
         long dept = new DepartmentService(tx, Clock.systemUTC(), TestUsers.admin()).create("销售部");
         UserForm f = new UserForm();
         f.setUsername("wang.fang");
@@ -41,8 +42,8 @@ class UserDeletionTest {
         f.setDepartmentId(dept);
         f.setLanguage(Language.ZH_CN);
         f.setRoles(EnumSet.of(Role.TRAINEE, Role.HR));
-        f.setInitialPassword("first-password-1");
-        long id = users.create(f);
+        TemporaryCredential issued = users.create(f);
+        long id = issued.userId();
         new HrScopeService(db, TestUsers.admin()).setScope(id, List.of(dept));
 
         users.deletePseudonymizing(id);
@@ -61,7 +62,8 @@ class UserDeletionTest {
             assertEquals(dept, rs.getLong(7), "the department stays for statistics");
         }
         assertTrue(new HrScopeService(db, TestUsers.admin()).departmentsOf(id).isEmpty());
-        assertTrue(new AuthenticationService(tx, hasher, Clock.systemUTC()).verify("wang.fang", "first-password-1".toCharArray()).isEmpty());
+        assertInstanceOf(SignInResult.Rejected.class, new AuthenticationService(tx, hasher, Clock.systemUTC(), new HashBudget(Clock.systemUTC()))
+                .signIn("wang.fang", issued.password().toCharArray(), "10.0.0.1"));
         assertThrows(UserInputException.class, () -> users.deletePseudonymizing(1));
     }
 }

@@ -5,6 +5,8 @@ import com.servicecraft.identity.Department;
 import com.servicecraft.identity.Language;
 import com.servicecraft.identity.PasswordHasher;
 import com.servicecraft.identity.Role;
+import com.servicecraft.identity.TemporaryCredential;
+import com.servicecraft.identity.TemporaryPasswords;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;
 import com.servicecraft.identity.UserRules;
@@ -16,6 +18,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,13 +37,16 @@ public class TraineeImport {
     private final PasswordHasher hasher;
     private final Clock clock;
     private final CurrentUser currentUser;
+    private final TemporaryPasswords temporaryPasswords;
 
     @Inject
-    public TraineeImport(Transactions tx, PasswordHasher hasher, Clock clock, CurrentUser currentUser) {
+    public TraineeImport(Transactions tx, PasswordHasher hasher, Clock clock, CurrentUser currentUser,
+                         TemporaryPasswords temporaryPasswords) {
         this.tx = tx;
         this.hasher = hasher;
         this.clock = clock;
         this.currentUser = currentUser;
+        this.temporaryPasswords = temporaryPasswords;
     }
 
     public List<ImportRow> check(List<ImportRow> rows) {
@@ -52,12 +58,15 @@ public class TraineeImport {
         return rows;
     }
 
-    /** Imports every row, or nothing when any row has a problem. Returns the number imported. */
-    public int importAll(List<ImportRow> rows, String initialPassword) {
+    /**
+     * Imports every row, or nothing when any row has a problem. Every trainee gets their own random
+     * temporary password, which expires and must be changed at first sign-in; the returned
+     * credentials (in file order) are the only place those passwords are ever seen.
+     */
+    public List<TemporaryCredential> importAll(List<ImportRow> rows) {
         currentUser.requireAny(Role.ADMIN);
-        UserRules.checkPassword(initialPassword);
-        // One hash for the batch: everybody must replace the shared first password at first sign-in.
-        String hash = hasher.hash(initialPassword.toCharArray());
+        List<String> passwords = rows.stream().map(r -> temporaryPasswords.generate()).toList();
+        List<String> hashes = passwords.stream().map(p -> hasher.hashRandomSecret(p.toCharArray())).toList();
         return tx.inTransaction(em -> {
             List<ImportRow> fresh = rows.stream().map(TraineeImport::copy).toList();
             checkIn(em, fresh);
@@ -66,15 +75,22 @@ public class TraineeImport {
             }
             Map<String, Department> departments = departmentsByName(em);
             Instant now = clock.instant();
-            for (ImportRow r : fresh) {
+            Instant expires = temporaryPasswords.expiry(now);
+            List<TemporaryCredential> issued = new ArrayList<>(fresh.size());
+            for (int i = 0; i < fresh.size(); i++) {
+                ImportRow r = fresh.get(i);
+                String hash = hashes.get(i);
                 Department dept = r.getDepartment() == null ? null : departments.get(r.getDepartment().toLowerCase(Locale.ROOT));
                 Language lang = r.getLanguage() == null ? Language.ZH_CN : Language.fromTag(r.getLanguage()).orElseThrow();
                 User u = new User(new UserProfile(r.effectiveUsername(), r.getEmployeeNumber(), r.getDisplayName(),
                         r.getEmail(), dept, r.getJobTitle(), lang), EnumSet.of(Role.TRAINEE), hash, now);
-                u.setTemporaryPasswordHash(hash, now);
+                u.setTemporaryPasswordHash(hash, now, expires);
                 em.persist(u);
+                em.flush();
+                issued.add(new TemporaryCredential(u.getId(), u.getUsername(), u.getEmployeeNumber(), u.getDisplayName(),
+                        passwords.get(i), expires));
             }
-            return fresh.size();
+            return issued;
         });
     }
 
@@ -97,6 +113,8 @@ public class TraineeImport {
             }
             if (r.getDisplayName() == null) {
                 r.addError("import.error.nameMissing");
+            } else if (UserRules.hasControlCharacters(r.getDisplayName())) {
+                r.addError("import.error.controlCharacters");
             }
             if (r.getEmail() == null) {
                 r.addError("import.error.emailMissing");

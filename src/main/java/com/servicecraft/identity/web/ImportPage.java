@@ -1,5 +1,6 @@
 package com.servicecraft.identity.web;
 
+import com.servicecraft.identity.TemporaryCredential;
 import com.servicecraft.identity.importing.ImportRow;
 import com.servicecraft.identity.importing.TraineeFileReader;
 import com.servicecraft.identity.importing.TraineeImport;
@@ -27,10 +28,12 @@ public class ImportPage implements Serializable {
 
     private String fileName;
     private List<ImportRow> rows = List.of();
-    private String initialPassword;
+    /** The passwords just issued: shown once, gone with the view. */
+    private List<TemporaryCredential> credentials = List.of();
 
     public void upload(FileUploadEvent event) {
         fileName = event.getFile().getFileName();
+        credentials = List.of();
         try (InputStream in = event.getFile().getInputStream()) {
             rows = traineeImport.check(TraineeFileReader.read(fileName, in));
             if (isClean()) {
@@ -53,8 +56,8 @@ public class ImportPage implements Serializable {
             return;
         }
         try {
-            int n = traineeImport.importAll(rows, initialPassword);
-            Messages.info("import.done", n);
+            credentials = traineeImport.importAll(rows);
+            Messages.info("import.done", credentials.size());
             rows = List.of();
             fileName = null;
         } catch (UserInputException e) {
@@ -76,6 +79,9 @@ public class ImportPage implements Serializable {
 
     public String getFileName() { return fileName; }
     public List<ImportRow> getRows() { return rows; }
-    public String getInitialPassword() { return initialPassword; }
-    public void setInitialPassword(String initialPassword) { this.initialPassword = initialPassword; }
+    public List<TemporaryCredential> getCredentials() { return credentials; }
+
+    public void downloadCredentials() throws IOException {
+        CredentialDownload.send(credentials);
+    }
 }

@@ -30,15 +30,25 @@ public class LoginPage {
     private String next;
 
     public void signIn() throws IOException {
-        SignInResult result = authentication.signIn(username, password == null ? new char[0] : password.toCharArray());
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        SignInResult result = authentication.signIn(username, password == null ? new char[0] : password.toCharArray(),
+                request.getRemoteAddr());
         password = null;
         if (result instanceof SignInResult.Success s) {
             start(s);
         } else if (result instanceof SignInResult.Throttled t) {
-            Messages.error("login.throttled", Math.max(1, Duration.between(Instant.now(), t.until()).toMinutes() + 1));
+            Messages.error("login.throttled", secondsUntil(t.until()));
+        } else if (result instanceof SignInResult.TemporaryPasswordExpired) {
+            Messages.error("login.temporaryExpired");
         } else {
             Messages.error("login.rejected");
         }
+    }
+
+    /** Whole seconds to wait, at least one. */
+    static long secondsUntil(Instant until) {
+        long millis = Duration.between(Instant.now(), until).toMillis();
+        return Math.max(1, (millis + 999) / 1000);
     }
 
     private void start(SignInResult.Success s) throws IOException {
@@ -52,17 +62,17 @@ public class LoginPage {
             request.getSession().setAttribute(SignedInUser.MUST_CHANGE_PASSWORD, Boolean.TRUE);
         }
         localeSwitch.use(s.language());
-        String target = s.mustChangePassword() ? "/account/password.xhtml?first=true" : safeNext();
+        String target = s.mustChangePassword() ? "/account/password.xhtml?first=true"
+                : SignInTarget.resolve(next, LoginPage::isView);
         ext.redirect(ext.getRequestContextPath() + target);
     }
 
-    /** Only a local path is followed after sign-in, never another site. */
-    private String safeNext() {
-        if (next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
-                && !next.startsWith("/login.xhtml")) {
-            return next;
+    private static boolean isView(String path) {
+        try {
+            return FacesContext.getCurrentInstance().getExternalContext().getResource(path) != null;
+        } catch (java.net.MalformedURLException e) {
+            return false;
         }
-        return "/index.xhtml";
     }
 
     public String getUsername() { return username; }

@@ -4,6 +4,7 @@ import com.servicecraft.identity.DepartmentRow;
 import com.servicecraft.identity.DepartmentService;
 import com.servicecraft.identity.Language;
 import com.servicecraft.identity.Role;
+import com.servicecraft.identity.TemporaryCredential;
 import com.servicecraft.identity.UserForm;
 import com.servicecraft.identity.UserService;
 import com.servicecraft.shared.UserInputException;
@@ -12,6 +13,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,6 +35,8 @@ public class UserEditPage implements Serializable {
     private List<DepartmentRow> departmentList;
     private List<Role> selectedRoles = new ArrayList<>();
     private List<Long> scopeDepartments = new ArrayList<>();
+    /** The temporary password just issued: shown once, gone with the view. */
+    private List<TemporaryCredential> credentials = List.of();
 
     public void onLoad() {
         form = id == null ? new UserForm() : users.load(id);
@@ -62,8 +66,12 @@ public class UserEditPage implements Serializable {
         try {
             form.setRoles(selectedRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(selectedRoles));
             if (form.isNew()) {
-                users.create(form);
+                credentials = List.of(users.create(form));
                 Messages.info("user.created", form.getUsername());
+                // Stay here so the administrator sees the password once; the page now edits the new user.
+                id = credentials.get(0).userId();
+                onLoad();
+                return null;
             } else {
                 users.update(form);
                 Messages.info("user.saved", form.getUsername());
@@ -75,6 +83,22 @@ public class UserEditPage implements Serializable {
         }
     }
 
+    /** Replaces the user's password with a new temporary one, shown once below the form. */
+    public void issuePassword() {
+        try {
+            credentials = List.of(users.issueTemporaryPassword(id));
+            Messages.info("user.passwordIssued", credentials.get(0).username());
+        } catch (UserInputException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void downloadCredentials() throws IOException {
+        CredentialDownload.send(credentials);
+    }
+
+    public List<TemporaryCredential> getCredentials() { return credentials; }
+    public boolean isExisting() { return form != null && form.getId() != null; }
     public boolean isHrOfficer() { return form != null && !form.isNew() && form.getRoles().contains(Role.HR); }
     public List<Long> getScopeDepartments() { return scopeDepartments; }
     public void setScopeDepartments(List<Long> scopeDepartments) { this.scopeDepartments = scopeDepartments; }

@@ -1,5 +1,6 @@
 package com.servicecraft.reporting.export;
 
+import com.servicecraft.shared.SpreadsheetText;
 import com.servicecraft.reporting.CompletionRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;

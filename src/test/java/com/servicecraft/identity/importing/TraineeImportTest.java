@@ -1,7 +1,12 @@
 package com.servicecraft.identity.importing;
 
+import com.servicecraft.identity.AuthenticationService;
 import com.servicecraft.identity.DepartmentService;
+import com.servicecraft.identity.HashBudget;
 import com.servicecraft.identity.PasswordHasher;
+import com.servicecraft.identity.SignInResult;
+import com.servicecraft.identity.TemporaryCredential;
+import com.servicecraft.identity.TemporaryPasswords;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;
@@ -17,9 +22,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +43,7 @@ class TraineeImportTest {
         TestDatabases.clear(db, List.of("login_throttle", "user_role", "app_user", "department", "setup_marker"));
         Transactions tx = new Transactions(db.entityManagerFactory());
         new DepartmentService(tx, Clock.systemUTC(), TestUsers.admin()).create("热线中心");
-        return new TraineeImport(tx, new PasswordHasher(1_000), Clock.systemUTC(), TestUsers.admin());
+        return new TraineeImport(tx, new PasswordHasher(1_000), Clock.systemUTC(), TestUsers.admin(), new TemporaryPasswords(Duration.ofDays(7)));
     }
 
     private static long traineeCount(Kind kind) {
@@ -59,7 +66,7 @@ class TraineeImportTest {
         assertEquals(List.of("import.error.emailBad"), rows.get(4).getErrors());
         assertEquals(6, rows.get(4).getLine());
 
-        assertThrows(UserInputException.class, () -> importer.importAll(rows, "first-password-1"));
+        assertThrows(UserInputException.class, () -> importer.importAll(rows));
         assertEquals(0, traineeCount(kind));
     }
 
@@ -72,12 +79,32 @@ class TraineeImportTest {
                 new ByteArrayInputStream(fixed.getBytes(StandardCharsets.UTF_8))));
 
         assertTrue(rows.stream().allMatch(ImportRow::isValid), () -> rows.get(0).getErrors().toString());
-        assertEquals(5, importer.importAll(rows, "first-password-1"));
+        List<TemporaryCredential> issued = importer.importAll(rows);
+        assertEquals(5, issued.size());
         assertEquals(5, traineeCount(kind));
+        assertEquals(5, issued.stream().map(TemporaryCredential::password).distinct().count(), "everybody gets their own password");
+        assertEquals(List.of("E5001", "E5002", "E5003", "E5004", "E5005"), issued.stream().map(TemporaryCredential::username).toList());
+
+        Transactions tx = new Transactions(TestDatabases.get(kind).entityManagerFactory());
+        AuthenticationService auth = new AuthenticationService(tx, new PasswordHasher(1_000), Clock.systemUTC(),
+                new HashBudget(Clock.systemUTC(), 1_000, 1_000, 1_000, 1_000));
+        assertInstanceOf(SignInResult.Rejected.class, auth.signIn("E5002", issued.get(0).password().toCharArray(), "10.0.0.1"),
+                "a colleague's temporary password does not open another account");
+        SignInResult own = auth.signIn("E5002", issued.get(1).password().toCharArray(), "10.0.0.1");
+        assertTrue(own instanceof SignInResult.Success s && s.mustChangePassword(), "the own one does, and must be changed");
         // The same file again: every employee number now exists.
         List<ImportRow> again = importer.check(TraineeFileReader.read("people.csv",
                 new ByteArrayInputStream(fixed.getBytes(StandardCharsets.UTF_8))));
         assertTrue(again.stream().allMatch(r -> r.getErrors().contains("import.error.employeeNumberExists")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aNameWithALineBreakIsRefused(Kind kind) throws Exception {
+        TraineeImport importer = service(kind);
+        String csv = "employee_number,display_name,email\r\nE8001,\"王磊\r\nINFO: forged\",wang@example.com\r\n";
+        List<ImportRow> rows = importer.check(TraineeFileReader.read("people.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(List.of("import.error.controlCharacters"), rows.get(0).getErrors());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.servicecraft.reporting.export;
+package com.servicecraft.shared;
 
 /**
  * Text for spreadsheet cells, safe from formula injection (OWASP "CSV injection"): a value that
