@@ -6,6 +6,8 @@ public enum NotificationKind {
     DUE_SOON,
     OVERDUE,
     WORK_GRADED,
+    /** Written work graded where the review settings show the trainee no marks: no points in the text. */
+    WORK_GRADED_UNMARKED,
     ACTION_PLAN_SUBMITTED,
     ACTION_PLAN_RETURNED,
     ACTION_PLAN_APPROVED,

@@ -66,15 +66,24 @@ public class AttemptService {
     }
 
     public Standing standing(AttemptKind kind, String sourceId) {
-        SignedInUser me = currentUser.require();
+        return standingOf(currentUser.require().id(), kind, sourceId);
+    }
+
+    /** One trainee's standing at a source, whoever asks (callers check that the asker may know it). */
+    public Standing standingOf(long userId, AttemptKind kind, String sourceId) {
+        return tx.read(em -> standingOf(em, userId, kind, sourceId));
+    }
+
+    /** The same inside the caller's transaction. */
+    public Standing standingOf(EntityManager em, long userId, AttemptKind kind, String sourceId) {
         AttemptPlan plan = plans.plan(kind, sourceId);
-        return tx.read(em -> {
+        {
             List<Attempt> all = em.createQuery("select a from Attempt a where a.userId = :u and a.kind = :k and a.sourceId = :s order by a.attemptNumber", Attempt.class)
-                    .setParameter("u", me.id()).setParameter("k", kind).setParameter("s", sourceId).getResultList();
-            int allowed = plan.settings().attempts() == 0 ? 0 : plan.settings().attempts() + extraAttempts(em, me.id(), kind, sourceId);
+                    .setParameter("u", userId).setParameter("k", kind).setParameter("s", sourceId).getResultList();
+            int allowed = plan.settings().attempts() == 0 ? 0 : plan.settings().attempts() + extraAttempts(em, userId, kind, sourceId);
             return new Standing(all.size(), allowed, all.stream().filter(a -> a.getStatus().isOpen()).findFirst(),
                     all.stream().filter(a -> !a.getStatus().isOpen()).toList());
-        });
+        }
     }
 
     /** The trainee's open attempt of this source, or a new one if attempts remain. */
@@ -345,7 +354,7 @@ public class AttemptService {
         }
         Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
         Grade g = Graders.grade(q, AnswerCodec.read(item.getResponse()));
-        return AttemptReview.row(item, q, g.fraction(), java.util.EnumSet.allOf(com.servicecraft.content.QuizSettings.Review.class), lang);
+        return AttemptReview.row(item, q, g.fraction(), ReviewVisibility.EVERYTHING, lang);
     }
 
     /** Remembers where the trainee is, so a resumed attempt opens at the same question. */
