@@ -48,14 +48,22 @@ public class AttemptService {
     private final CurrentUser currentUser;
     private final AttemptPlans plans;
     private final QuestionCatalog catalog;
+    private final AttemptsExhaustedNotice exhausted;
 
     @Inject
-    public AttemptService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, QuestionCatalog catalog) {
+    public AttemptService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, QuestionCatalog catalog,
+                          AttemptsExhaustedNotice exhausted) {
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;
         this.plans = plans;
         this.catalog = catalog;
+        this.exhausted = exhausted;
+    }
+
+    /** Without telling trainers about used-up attempts (for tests of other things). */
+    public AttemptService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, QuestionCatalog catalog) {
+        this(tx, clock, currentUser, plans, catalog, null);
     }
 
     /** Attempts used and allowed for a source, for the start page. */
@@ -440,6 +448,13 @@ public class AttemptService {
             }
         }
         a.graded(points, max, pending, now);
+        tellTrainersIfAttemptsRanOut(em, a);
+    }
+
+    private void tellTrainersIfAttemptsRanOut(EntityManager em, Attempt a) {
+        if (exhausted != null) {
+            exhausted.afterGrading(em, a);
+        }
     }
 
     /** One written answer as graded, and whether its attempt is now complete. */
@@ -524,6 +539,7 @@ public class AttemptService {
             }
         }
         a.graded(points, max, stillPending, now);
+        tellTrainersIfAttemptsRanOut(em, a);
         return new WrittenGrade(a, found, total, f.maxPoints(), !stillPending);
     }
 

@@ -171,7 +171,7 @@ class TraineeTakesQuizzesIT {
             assertFalse(b.pageText().contains("解析："), "the post-course test shows the trainee the score, not the answers");
             assertTrue(b.driver().findElements(By.cssSelector(".sc-review-row")).isEmpty(),
                     "afterSubmit: [score] — no question with the trainee's answer marked right or wrong:\n" + b.pageText());
-            assertFalse(b.pageText().contains("你的答案") || b.pageText().contains("正确答案"), b.pageText());
+            assertFalse(b.pageText().contains("您的答案") || b.pageText().contains("正确答案"), b.pageText());
             assertTrue(b.find("#questionsHidden").isDisplayed(), "the page says why no question is listed");
 
             String cookie = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
