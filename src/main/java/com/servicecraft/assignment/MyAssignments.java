@@ -118,7 +118,7 @@ public class MyAssignments {
             return new NextStep(unread.get().id(), unread.get(), null, false);
         }
         ModuleFacts mf = cf == null ? null : cf.module(module.id());
-        if (module.hasQuiz() && mf != null && !mf.quizPassed() && !mf.failed()) {
+        if (module.hasQuiz() && mf != null && !mf.quizPassed() && !mf.attemptsExhausted()) {
             return new NextStep(null, null, module.id(), false);
         }
         return NextStep.NONE;
@@ -134,7 +134,7 @@ public class MyAssignments {
                 }
             }
         }
-        if (cf != null && cf.postTestRequired() && !cf.postTestPassed() && !cf.failed()) {
+        if (cf != null && cf.postTestRequired() && !cf.postTestPassed() && !cf.postTestExhausted()) {
             return new NextStep(null, null, null, true);
         }
         return NextStep.NONE;

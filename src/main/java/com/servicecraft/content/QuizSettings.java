@@ -38,5 +38,12 @@ public record QuizSettings(int draw, int passMark, int attempts, int timeLimitMi
         }
     }
 
-    public enum Review { SCORE, ANSWERS, EXPLANATIONS }
+    /**
+     * What a review may show: {@code SCORE} the overall score, pass/fail and score per module;
+     * {@code CORRECTNESS} right/wrong (and points) per question; {@code RESPONSES} the trainee's own
+     * answers; {@code ANSWERS} the right answers (which implies the two before: a key shown beside
+     * one's answer tells right from wrong anyway); {@code EXPLANATIONS} explanations, role-play
+     * feedback, model answers and the trainer's comments. How they combine: {@code quiz.ReviewPolicy}.
+     */
+    public enum Review { SCORE, CORRECTNESS, RESPONSES, ANSWERS, EXPLANATIONS }
 }

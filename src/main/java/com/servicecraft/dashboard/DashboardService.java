@@ -89,7 +89,7 @@ public class DashboardService {
             for (Member member : members) {
                 CourseFacts cf = all.get(member.id());
                 Map<String, LocalDate> mine = due.getOrDefault(member.id(), Map.of());
-                boolean failing = cf != null && (cf.failed() || cf.modules().values().stream().anyMatch(ModuleFacts::failed));
+                boolean failing = cf != null && cf.attemptsExhausted();
                 if (cf != null) {
                     for (ModuleFacts mf : cf.modules().values()) {
                         int[] c = perModule.get(mf.moduleId());
@@ -155,7 +155,7 @@ public class DashboardService {
         return total == 0 ? 0 : 100 * done / total;
     }
 
-    /** FAILED before OVERDUE before IN_PROGRESS before NOT_STARTED before COMPLETED. */
+    /** FAILED before NEEDS_TRAINER before OVERDUE before IN_PROGRESS before NOT_STARTED before COMPLETED. */
     private static ProgressStatus worse(ProgressStatus a, ProgressStatus b) {
         if (a == null) {
             return b;
@@ -165,7 +165,8 @@ public class DashboardService {
 
     private static int rank(ProgressStatus s) {
         return switch (s) {
-            case FAILED -> 4;
+            case FAILED -> 5;
+            case NEEDS_TRAINER -> 4;
             case OVERDUE -> 3;
             case IN_PROGRESS -> 2;
             case NOT_STARTED -> 1;

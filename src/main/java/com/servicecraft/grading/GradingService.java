@@ -18,6 +18,7 @@ import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.AttemptStatus;
 import com.servicecraft.quiz.QuestionCatalog;
+import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.quiz.question.FreeTextQuestion;
 import com.servicecraft.quiz.question.Question;
 import com.servicecraft.shared.UserInputException;
@@ -50,10 +51,13 @@ public class GradingService {
     private final QuestionCatalog catalog;
     private final Notifications notifications;
     private final ContentRepository content;
+    private final ReviewPolicy reviewPolicy;
 
     @Inject
     public GradingService(Transactions tx, CurrentUser currentUser, AttemptService attempts, QuestionCatalog catalog,
-                          Notifications notifications, ContentRepository content) {
+                          Notifications notifications, ContentRepository content,
+                          ReviewPolicy reviewPolicy) {
+        this.reviewPolicy = reviewPolicy;
         this.tx = tx;
         this.currentUser = currentUser;
         this.attempts = attempts;
@@ -146,10 +150,16 @@ public class GradingService {
             }
             AttemptService.WrittenGrade g = attempts.gradeWritten(em, me, itemId, rubricPoints, comment);
             Attempt a = g.attempt();
-            notifications.notify(em, a.getUserId(), NotificationKind.WORK_GRADED, "graded:" + itemId,
-                    Map.of("workKind", a.getKind().name(), "sourceId", a.getSourceId(),
-                            "points", String.valueOf(g.points()), "maxPoints", String.valueOf(g.maxPoints())),
-                    "/learn/result.xhtml?id=" + a.getId());
+            // The notice says no more than the result page would: points only where the review shows marks.
+            if (reviewPolicy.forTrainee(em, a).correctness()) {
+                notifications.notify(em, a.getUserId(), NotificationKind.WORK_GRADED, "graded:" + itemId,
+                        Map.of("workKind", a.getKind().name(), "sourceId", a.getSourceId(),
+                                "points", String.valueOf(g.points()), "maxPoints", String.valueOf(g.maxPoints())),
+                        "/learn/result.xhtml?id=" + a.getId());
+            } else {
+                notifications.notify(em, a.getUserId(), NotificationKind.WORK_GRADED_UNMARKED, "graded:" + itemId,
+                        Map.of("workKind", a.getKind().name(), "sourceId", a.getSourceId()), "/learn/result.xhtml?id=" + a.getId());
+            }
             return g;
         });
     }

@@ -2,6 +2,8 @@ package com.servicecraft.learning;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,9 +24,32 @@ public record CourseFacts(long userId, Map<String, ModuleFacts> modules, boolean
         return completedAt != null;
     }
 
-    public boolean failed() {
+    /** The post-course test cannot be passed any more without a trainer granting another attempt. */
+    public boolean postTestExhausted() {
         return !completed() && postTestRequired && !postTestPassed && postTestAttemptsAllowed > 0
                 && postTestAttempts >= postTestAttemptsAllowed;
+    }
+
+    /** The post-course test or a required module quiz waits for a trainer to grant another attempt. */
+    public boolean attemptsExhausted() {
+        return !completed() && (postTestExhausted() || modules.values().stream().anyMatch(ModuleFacts::attemptsExhausted));
+    }
+
+    /** A required quiz whose attempts are used up without a pass; a null module id is the post-course test. */
+    public record WaitingQuiz(String moduleId) {
+        public boolean postTest() {
+            return moduleId == null;
+        }
+    }
+
+    /** The quizzes that wait for a trainer to grant another attempt: module quizzes in course order, then the post-course test. */
+    public List<WaitingQuiz> quizzesWaitingForTrainer() {
+        List<WaitingQuiz> out = new ArrayList<>();
+        modules.values().stream().filter(ModuleFacts::attemptsExhausted).forEach(m -> out.add(new WaitingQuiz(m.moduleId())));
+        if (postTestExhausted()) {
+            out.add(new WaitingQuiz(null));
+        }
+        return out;
     }
 
     public Instant firstStartedAt() {
@@ -44,18 +69,10 @@ public record CourseFacts(long userId, Map<String, ModuleFacts> modules, boolean
         return modules.isEmpty() ? 0 : 100 * modulesCompleted() / modules.size();
     }
 
+    /** The status against a due date: {@link ProgressStatus#of}. */
     public ProgressStatus status(LocalDate due, LocalDate today) {
-        if (completed()) {
-            return ProgressStatus.COMPLETED;
-        }
-        if (failed() || modules.values().stream().anyMatch(ModuleFacts::failed)) {
-            return ProgressStatus.FAILED;
-        }
-        if (due != null && today.isAfter(due)) {
-            return ProgressStatus.OVERDUE;
-        }
         boolean started = postTestAttempts > 0 || modules.values().stream()
                 .anyMatch(m -> m.firstStartedAt() != null || m.quizAttempts() > 0);
-        return started ? ProgressStatus.IN_PROGRESS : ProgressStatus.NOT_STARTED;
+        return ProgressStatus.of(completed(), attemptsExhausted(), started, due, today);
     }
 }

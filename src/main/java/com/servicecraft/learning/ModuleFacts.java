@@ -19,8 +19,8 @@ public record ModuleFacts(long userId, String moduleId, int lessonsTotal, int le
         return completedAt != null;
     }
 
-    /** Failed: the module quiz cannot be passed any more without a trainer granting another attempt. */
-    public boolean failed() {
+    /** The module quiz cannot be passed any more without a trainer granting another attempt. */
+    public boolean attemptsExhausted() {
         return !completed() && quizRequired && !quizPassed && quizAttemptsAllowed > 0 && quizAttempts >= quizAttemptsAllowed;
     }
 
@@ -28,17 +28,8 @@ public record ModuleFacts(long userId, String moduleId, int lessonsTotal, int le
         return lessonsTotal == 0 ? 100 : (int) (100L * lessonsCompleted / lessonsTotal);
     }
 
-    /** The status against a due date ({@code null} when the module is not assigned with one). */
+    /** The status against a due date ({@code null} when the module is not assigned with one): {@link ProgressStatus#of}. */
     public ProgressStatus status(LocalDate due, LocalDate today) {
-        if (completed()) {
-            return ProgressStatus.COMPLETED;
-        }
-        if (failed()) {
-            return ProgressStatus.FAILED;
-        }
-        if (due != null && today.isAfter(due)) {
-            return ProgressStatus.OVERDUE;
-        }
-        return firstStartedAt != null || quizAttempts > 0 ? ProgressStatus.IN_PROGRESS : ProgressStatus.NOT_STARTED;
+        return ProgressStatus.of(completed(), attemptsExhausted(), firstStartedAt != null || quizAttempts > 0, due, today);
     }
 }

@@ -6,6 +6,12 @@ public enum NotificationKind {
     DUE_SOON,
     OVERDUE,
     WORK_GRADED,
+    /** Written work graded where the review settings show the trainee no marks: no points in the text. */
+    WORK_GRADED_UNMARKED,
+    /** To a trainer: a trainee used up the attempts at a required quiz without a pass; links to granting more. */
+    ATTEMPTS_EXHAUSTED,
+    /** To a trainee: a trainer granted more attempts. */
+    ATTEMPTS_GRANTED,
     ACTION_PLAN_SUBMITTED,
     ACTION_PLAN_RETURNED,
     ACTION_PLAN_APPROVED,

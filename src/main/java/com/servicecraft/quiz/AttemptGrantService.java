@@ -5,6 +5,8 @@ import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.identity.User;
+import com.servicecraft.notification.NotificationKind;
+import com.servicecraft.notification.Notifications;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +17,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Extra attempts a trainer grants a trainee, with the reason; every grant is kept as history. A
  * trainer grants to and sees the history of the trainees they answer for ({@link TrainerScope});
- * an administrator, everybody's.
+ * an administrator, everybody's. The trainee is told (a notification with a link to the quiz).
  */
 @ApplicationScoped
 public class AttemptGrantService {
@@ -27,13 +30,15 @@ public class AttemptGrantService {
     private final Clock clock;
     private final CurrentUser currentUser;
     private final AttemptPlans plans;
+    private final Notifications notifications;
 
     @Inject
-    public AttemptGrantService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans) {
+    public AttemptGrantService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, Notifications notifications) {
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;
         this.plans = plans;
+        this.notifications = notifications;
     }
 
     public record GrantRow(String username, String displayName, String kind, String sourceId, int extra, String reason,
@@ -62,6 +67,12 @@ public class AttemptGrantService {
                     .setParameter(1, trainee.getId()).setParameter(2, kind.name()).setParameter(3, sourceId)
                     .setParameter(4, extra).setParameter(5, reason.strip()).setParameter(6, trainer.id())
                     .setParameter(7, Timestamp.from(clock.instant())).executeUpdate();
+            Number grantId = (Number) em.createNativeQuery("select max(id) from attempt_grant where user_id = ?")
+                    .setParameter(1, trainee.getId()).getSingleResult();
+            notifications.notify(em, trainee.getId(), NotificationKind.ATTEMPTS_GRANTED, "granted:" + grantId,
+                    Map.of("workKind", kind.name(), "sourceId", sourceId, "extra", String.valueOf(extra)),
+                    kind == AttemptKind.POST_TEST ? "/learn/quiz.xhtml?postTest=true"
+                            : kind == AttemptKind.MODULE_QUIZ ? "/learn/quiz.xhtml?module=" + sourceId : "/learn/quiz.xhtml?exercise=" + sourceId);
         });
     }
 

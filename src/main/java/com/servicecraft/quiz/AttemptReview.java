@@ -1,6 +1,5 @@
 package com.servicecraft.quiz;
 
-import com.servicecraft.content.QuizSettings;
 import com.servicecraft.identity.Language;
 import com.servicecraft.quiz.question.Choice;
 import com.servicecraft.quiz.question.FreeTextQuestion;
@@ -25,19 +24,23 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Builds the review of a submitted attempt, showing only what the review options allow: the
- * score, the right answers, the explanations. Before submission nothing of this is built.
+ * Builds the review of a submitted attempt, showing only what {@link ReviewVisibility} allows: per
+ * question the trainee's answer, right/wrong, the right answer, the explanations; no question at
+ * all when none of these may be shown. Before submission nothing of this is built.
  */
 public final class AttemptReview {
     private AttemptReview() {
     }
 
-    public static List<ReviewRow> rows(AttemptService.AttemptData data, QuestionCatalog catalog, Set<QuizSettings.Review> allowed,
+    public static List<ReviewRow> rows(AttemptService.AttemptData data, QuestionCatalog catalog, ReviewVisibility allowed,
                                        Language lang) {
         if (data.attempt().getStatus().isOpen()) {
             throw new IllegalStateException("An open attempt has no review");
         }
         List<ReviewRow> rows = new ArrayList<>();
+        if (!allowed.perQuestion()) {
+            return rows;
+        }
         for (AttemptItem item : data.items()) {
             Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
             rows.add(row(item, q, item.getFraction(), allowed, lang));
@@ -46,34 +49,37 @@ public final class AttemptReview {
     }
 
     /** One item's review; {@code fraction} is its grade (for practice feedback, graded on the spot). */
-    public static ReviewRow row(AttemptItem item, Question q, Double fraction, Set<QuizSettings.Review> allowed, Language lang) {
-        boolean answers = allowed.contains(QuizSettings.Review.ANSWERS);
-        boolean explanations = allowed.contains(QuizSettings.Review.EXPLANATIONS);
-        boolean score = allowed.contains(QuizSettings.Review.SCORE);
+    public static ReviewRow row(AttemptItem item, Question q, Double fraction, ReviewVisibility allowed, Language lang) {
+        boolean answers = allowed.answers();
+        boolean explanations = allowed.explanations();
+        boolean marks = allowed.correctness();
+        boolean responses = allowed.responses();
         {
             Answer a = AnswerCodec.read(item.getResponse());
             List<ReviewRow.PathStep> path = List.of();
             Map<String, Double> dims = Map.of();
             String outcome = null;
             if (q instanceof RolePlayQuestion r) {
-                path = path(r, a instanceof Answer.Path p ? p : new Answer.Path(List.of()), lang, explanations);
+                path = responses ? path(r, a instanceof Answer.Path p ? p : new Answer.Path(List.of()), lang, explanations, answers) : List.of();
                 Grade g = Graders.grade(r, a);
                 @SuppressWarnings("unchecked")
                 Map<String, Double> d = (Map<String, Double>) g.detail().get("dimensions");
-                dims = score ? d : Map.of();
+                dims = marks ? d : Map.of();
                 Object end = g.detail().get("end");
-                outcome = end == null ? null : r.node(end.toString()).map(n -> n.outcome() == null ? null : n.outcome().in(lang)).orElse(null);
+                outcome = end == null || !explanations ? null : r.node(end.toString()).map(n -> n.outcome() == null ? null : n.outcome().in(lang)).orElse(null);
             }
             String prompt = q instanceof InferenceQuestion i ? i.statement().in(lang)
                     : q instanceof RolePlayQuestion r ? r.scenario().in(lang)
                     : q.info().prompt() == null ? "" : q.info().prompt().in(lang);
-            boolean pending = fraction == null && q instanceof FreeTextQuestion f && f.scored();
-            return new ReviewRow(item.getPosition() + 1, q.id(), q.typeName(), item.getModuleId(), prompt, describe(q, a, lang),
+            boolean pending = marks && fraction == null && q instanceof FreeTextQuestion f && f.scored();
+            return new ReviewRow(item.getPosition() + 1, q.id(), q.typeName(), item.getModuleId(), prompt,
+                    responses ? describe(q, a, lang) : null, responses,
                     answers ? right(q, lang) : null,
                     explanations && q.info().explanation() != null ? q.info().explanation().in(lang)
                             : explanations && q instanceof FreeTextQuestion f2 && f2.modelAnswer() != null ? f2.modelAnswer().in(lang) : null,
                     explanations && q.info().distractor() != null ? q.info().distractor().in(lang) : null,
-                    score ? fraction : null, pending, item.getTrainerComment(), path, dims, outcome, trainerPoints(item, q));
+                    marks ? fraction : null, pending, explanations ? item.getTrainerComment() : null, path, dims, outcome,
+                    marks ? trainerPoints(item, q) : null);
         }
     }
 
@@ -100,7 +106,7 @@ public final class AttemptReview {
         return out;
     }
 
-    private static List<ReviewRow.PathStep> path(RolePlayQuestion q, Answer.Path p, Language lang, boolean explain) {
+    private static List<ReviewRow.PathStep> path(RolePlayQuestion q, Answer.Path p, Language lang, boolean explain, boolean key) {
         List<ReviewRow.PathStep> steps = new ArrayList<>();
         RolePlayQuestion.Node node = q.node(q.start()).orElseThrow();
         for (String choice : p.choices()) {
@@ -113,7 +119,7 @@ public final class AttemptReview {
             boolean better = total(best, q) > total(chosen, q);
             steps.add(new ReviewRow.PathStep(node.customer().in(lang), chosen.text().in(lang),
                     explain ? chosen.feedback().in(lang) : null,
-                    explain && better ? best.text().in(lang) : null, explain && better ? best.feedback().in(lang) : null));
+                    key && better ? best.text().in(lang) : null, key && explain && better ? best.feedback().in(lang) : null));
             node = q.node(chosen.next()).orElseThrow();
         }
         return steps;

@@ -49,14 +49,22 @@ public class AttemptService {
     private final CurrentUser currentUser;
     private final AttemptPlans plans;
     private final QuestionCatalog catalog;
+    private final AttemptsExhaustedNotice exhausted;
 
     @Inject
-    public AttemptService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, QuestionCatalog catalog) {
+    public AttemptService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, QuestionCatalog catalog,
+                          AttemptsExhaustedNotice exhausted) {
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;
         this.plans = plans;
         this.catalog = catalog;
+        this.exhausted = exhausted;
+    }
+
+    /** Without telling trainers about used-up attempts (for tests of other things). */
+    public AttemptService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, QuestionCatalog catalog) {
+        this(tx, clock, currentUser, plans, catalog, null);
     }
 
     /** Attempts used and allowed for a source, for the start page. */
@@ -67,15 +75,24 @@ public class AttemptService {
     }
 
     public Standing standing(AttemptKind kind, String sourceId) {
-        SignedInUser me = currentUser.require();
+        return standingOf(currentUser.require().id(), kind, sourceId);
+    }
+
+    /** One trainee's standing at a source, whoever asks (callers check that the asker may know it). */
+    public Standing standingOf(long userId, AttemptKind kind, String sourceId) {
+        return tx.read(em -> standingOf(em, userId, kind, sourceId));
+    }
+
+    /** The same inside the caller's transaction. */
+    public Standing standingOf(EntityManager em, long userId, AttemptKind kind, String sourceId) {
         AttemptPlan plan = plans.plan(kind, sourceId);
-        return tx.read(em -> {
+        {
             List<Attempt> all = em.createQuery("select a from Attempt a where a.userId = :u and a.kind = :k and a.sourceId = :s order by a.attemptNumber", Attempt.class)
-                    .setParameter("u", me.id()).setParameter("k", kind).setParameter("s", sourceId).getResultList();
-            int allowed = plan.settings().attempts() == 0 ? 0 : plan.settings().attempts() + extraAttempts(em, me.id(), kind, sourceId);
+                    .setParameter("u", userId).setParameter("k", kind).setParameter("s", sourceId).getResultList();
+            int allowed = plan.settings().attempts() == 0 ? 0 : plan.settings().attempts() + extraAttempts(em, userId, kind, sourceId);
             return new Standing(all.size(), allowed, all.stream().filter(a -> a.getStatus().isOpen()).findFirst(),
                     all.stream().filter(a -> !a.getStatus().isOpen()).toList());
-        });
+        }
     }
 
     /** The trainee's open attempt of this source, or a new one if attempts remain. */
@@ -346,7 +363,7 @@ public class AttemptService {
         }
         Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
         Grade g = Graders.grade(q, AnswerCodec.read(item.getResponse()));
-        return AttemptReview.row(item, q, g.fraction(), java.util.EnumSet.allOf(com.servicecraft.content.QuizSettings.Review.class), lang);
+        return AttemptReview.row(item, q, g.fraction(), ReviewVisibility.EVERYTHING, lang);
     }
 
     /** Remembers where the trainee is, so a resumed attempt opens at the same question. */
@@ -432,6 +449,13 @@ public class AttemptService {
             }
         }
         a.graded(points, max, pending, now);
+        tellTrainersIfAttemptsRanOut(em, a);
+    }
+
+    private void tellTrainersIfAttemptsRanOut(EntityManager em, Attempt a) {
+        if (exhausted != null) {
+            exhausted.afterGrading(em, a);
+        }
     }
 
     /** One written answer as graded, and whether its attempt is now complete. */
@@ -516,6 +540,7 @@ public class AttemptService {
             }
         }
         a.graded(points, max, stillPending, now);
+        tellTrainersIfAttemptsRanOut(em, a);
         return new WrittenGrade(a, found, total, f.maxPoints(), !stillPending);
     }
 

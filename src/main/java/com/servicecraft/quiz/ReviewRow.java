@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * One question of a submitted attempt as the result page shows it. Which parts are filled depends
- * on what the review options allow (score, right answers, explanations). Written work a trainer
- * graded always shows its points ("7 / 10") and comment to its author: that is feedback, not a key.
+ * on {@link ReviewVisibility}: the trainee's answer ({@code showsResponse}), right/wrong and points
+ * ({@code fraction}, {@code trainerPoints}, {@code dimensions}), the right answer, explanations and
+ * the trainer's comment. A null part is not shown.
  */
 public record ReviewRow(int number, String questionId, String type, String moduleId, String prompt, String yourAnswer,
+                        boolean showsResponse,
                         String rightAnswer, String explanation, String distractor, Double fraction, boolean pending,
                         String trainerComment, List<PathStep> path, Map<String, Double> dimensions, String outcome,
                         String trainerPoints)

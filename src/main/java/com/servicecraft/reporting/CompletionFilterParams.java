@@ -12,7 +12,7 @@ import java.util.function.Function;
  * Reads a {@link CompletionFilter} from request parameters, the same for the export links and the
  * API: {@code department}, {@code group} (ids), {@code module} (a module id or {@code COURSE}),
  * {@code status} ({@code not_started}, {@code in_progress}, {@code completed}, {@code overdue},
- * {@code failed}), {@code from}/{@code to} (completed on, {@code yyyy-MM-dd}) and
+ * {@code needs_trainer}, {@code failed}), {@code from}/{@code to} (completed on, {@code yyyy-MM-dd}) and
  * {@code updatedSince} (ISO-8601 instant or date). A bad value throws {@link IllegalArgumentException}
  * with a message for the caller.
  */
@@ -30,7 +30,7 @@ public final class CompletionFilterParams {
         try {
             s = status == null ? null : CompletionStatus.ofCode(status);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status: expected one of not_started, in_progress, completed, overdue, failed");
+            throw new IllegalArgumentException("status: expected one of not_started, in_progress, completed, overdue, needs_trainer, failed");
         }
         LocalDate from = date(param, "from");
         LocalDate to = date(param, "to");

@@ -35,8 +35,10 @@ import java.util.stream.Collectors;
  * <p>Rules (the same as the learner's progress): a module is completed when all its lessons are
  * completed and, if it has a quiz, a quiz attempt passed; completed at = the later of the last
  * lesson and the first pass. The course is completed when the required lessons, module quizzes and
- * the post-course test are done. Failed = no pass and no attempts left (attempts + grants used).
- * Overdue = not completed, not failed, due date before today.
+ * the post-course test are done. Attempts exhausted = a required quiz (or the post-course test)
+ * without a pass and no attempts left (attempts + grants used): needs trainer until the due date,
+ * failed after it ({@code learning.ProgressStatus.of}). Overdue = not completed, attempts left,
+ * due date before today.
  */
 public class CompletionQuery {
     private static final String EPOCH = "TIMESTAMP '1970-01-01 00:00:00'";
@@ -226,7 +228,8 @@ public class CompletionQuery {
     }
 
     /** Rows and completed rows per department (or per group), for the chart and the PDF summary. */
-    public record Summary(String label, long rows, long completed, long inProgress, long notStarted, long overdue, long failed) {
+    public record Summary(String label, long rows, long completed, long inProgress, long notStarted, long overdue, long failed,
+                          long needsTrainer) {
         public double percentCompleted() {
             return rows == 0 ? 0 : Math.round(1000.0 * completed / rows) / 10.0;
         }
@@ -257,7 +260,8 @@ public class CompletionQuery {
                 total += v;
             }
             out.add(new Summary(label, total, c[CompletionStatus.COMPLETED.ordinal()], c[CompletionStatus.IN_PROGRESS.ordinal()],
-                    c[CompletionStatus.NOT_STARTED.ordinal()], c[CompletionStatus.OVERDUE.ordinal()], c[CompletionStatus.FAILED.ordinal()]));
+                    c[CompletionStatus.NOT_STARTED.ordinal()], c[CompletionStatus.OVERDUE.ordinal()], c[CompletionStatus.FAILED.ordinal()],
+                    c[CompletionStatus.NEEDS_TRAINER.ordinal()]));
         });
         return out;
     }
@@ -486,10 +490,12 @@ public class CompletionQuery {
                 + " first_start) END AS completed_at,"
                 + " GREATEST(COALESCE(a_upd, " + EPOCH + "), COALESCE(u_upd, " + EPOCH + "), COALESCE(last_seen, " + EPOCH + "),"
                 + " COALESCE(last_act, " + EPOCH + "), COALESCE(post_act, " + EPOCH + "), COALESCE(ap_upd, " + EPOCH + "),"
-                + " COALESCE(cert_at, " + EPOCH + ")) AS updated FROM r1),"
+                + " COALESCE(cert_at, " + EPOCH + ")) AS updated,"
+                + " CASE WHEN (quiz_req = 1 AND allowed > 0 AND passed_at IS NULL AND COALESCE(finished, 0) >= allowed + COALESCE(extra, 0))"
+                + " OR (mid = " + COURSE + " AND COALESCE(failed_modules, 0) > 0) THEN 1 ELSE 0 END AS exhausted FROM r1),"
                 + " r3 AS (SELECT r2.*, CASE WHEN completed_at IS NOT NULL THEN 'COMPLETED'"
-                + " WHEN (quiz_req = 1 AND allowed > 0 AND passed_at IS NULL AND COALESCE(finished, 0) >= allowed + COALESCE(extra, 0))"
-                + " OR (mid = " + COURSE + " AND COALESCE(failed_modules, 0) > 0) THEN 'FAILED'"
+                + " WHEN exhausted = 1 AND due < " + today + " THEN 'FAILED'"
+                + " WHEN exhausted = 1 THEN 'NEEDS_TRAINER'"
                 + " WHEN due < " + today + " THEN 'OVERDUE'"
                 + " WHEN first_start IS NOT NULL OR COALESCE(finished, 0) > 0"
                 + " OR (mid = " + COURSE + " AND COALESCE(quiz_tries, 0) > 0) THEN 'IN_PROGRESS'"

@@ -1,8 +1,8 @@
 package com.servicecraft.reporting;
 
-/** Where a trainee stands on one assigned module (or the whole course). */
+/** Where a trainee stands on one assigned module (or the whole course): the same as {@code learning.ProgressStatus}. */
 public enum CompletionStatus {
-    NOT_STARTED, IN_PROGRESS, COMPLETED, OVERDUE, FAILED;
+    NOT_STARTED, IN_PROGRESS, COMPLETED, OVERDUE, FAILED, NEEDS_TRAINER;
 
     /** The value used in filters, exports and the API: {@code not_started}, {@code completed}, … */
     public String code() {

@@ -13,6 +13,8 @@ import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptKind;
 import com.servicecraft.quiz.QuestionCatalog;
+import com.servicecraft.quiz.ReviewPolicy;
+import com.servicecraft.quiz.ReviewVisibility;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,8 @@ import java.util.Optional;
  * The trainee's workbook: every free-text answer they wrote — the mid-module reflections (中期总结,
  * exercises of kind {@code reflection}) first, then written assignments and written quiz answers
  * — with the trainer's grade and comment, grouped by module in course order. Only ever the
- * signed-in trainee's own answers; the post-course test is not part of it.
+ * signed-in trainee's own answers; the post-course test is not part of it. A submitted answer, its
+ * grade and the comment appear as far as the quiz's review settings allow ({@link ReviewPolicy}).
  */
 @ApplicationScoped
 public class WorkbookService {
@@ -37,13 +41,16 @@ public class WorkbookService {
     private final CurrentUser currentUser;
     private final ContentRepository content;
     private final QuestionCatalog catalog;
+    private final ReviewPolicy reviewPolicy;
 
     @Inject
-    public WorkbookService(Transactions tx, CurrentUser currentUser, ContentRepository content, QuestionCatalog catalog) {
+    public WorkbookService(Transactions tx, CurrentUser currentUser, ContentRepository content, QuestionCatalog catalog,
+                           ReviewPolicy reviewPolicy) {
         this.tx = tx;
         this.currentUser = currentUser;
         this.content = content;
         this.catalog = catalog;
+        this.reviewPolicy = reviewPolicy;
     }
 
     /** A module's part of the workbook. */
@@ -59,9 +66,16 @@ public class WorkbookService {
                 .setParameter("u", me.id()).setParameter("post", AttemptKind.POST_TEST).getResultList());
         Course course = content.course();
         Map<String, List<WorkbookEntry>> byModule = new LinkedHashMap<>();
+        Map<Long, ReviewVisibility> review = new HashMap<>();
         for (Object[] row : rows) {
             Attempt a = (Attempt) row[0];
             AttemptItem i = (AttemptItem) row[1];
+            // A draft is still being written: it is the trainee's own text, with no grade yet.
+            ReviewVisibility may = a.getStatus().isOpen() ? ReviewVisibility.NOTHING
+                    : review.computeIfAbsent(a.getId(), x -> reviewPolicy.forViewer(a));
+            if (!a.getStatus().isOpen() && !may.responses()) {
+                continue;
+            }
             String answer = AnswerCodec.read(i.getResponse()) instanceof Answer.Text t ? t.text() : null;
             if (answer == null || answer.isBlank()) {
                 continue;
@@ -77,7 +91,8 @@ public class WorkbookService {
             }
             byModule.computeIfAbsent(i.getModuleId(), k -> new ArrayList<>()).add(new WorkbookEntry(a.getId(), a.getKind(), a.getSourceId(), title,
                     exercise.map(e -> "reflection".equals(e.kind())).orElse(false), prompt, answer, a.getStatus(), i.getSavedAt(),
-                    a.getSubmittedAt(), i.getFraction(), i.getTrainerComment(), i.getGradedAt()));
+                    a.getSubmittedAt(), may.correctness() ? i.getFraction() : null, may.explanations() ? i.getTrainerComment() : null,
+                    may.correctness() || may.explanations() ? i.getGradedAt() : null));
         }
         List<String> order = course == null ? List.of() : course.modules().stream().map(CourseModule::id).toList();
         List<Section> sections = new ArrayList<>();

@@ -16,6 +16,7 @@ import com.servicecraft.quiz.AttemptPlans;
 import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.AttemptStatus;
 import com.servicecraft.quiz.QuestionCatalog;
+import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,12 +61,16 @@ class GradingServiceTest {
     private long inNoGroup;
 
     private void setUp(Kind kind) {
+        setUp(kind, Path.of(System.getProperty("servicecraft.contentDir", "content")));
+    }
+
+    private void setUp(Kind kind, Path contentDir) {
         Database db = TestDatabases.get(kind);
         TestDatabases.clear(db, List.of("attempt_item", "attempt", "notification", "group_member", "training_group", "app_user"));
         tx = new Transactions(db.entityManagerFactory());
         clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
         content = new ContentRepository(tx, clock, TestUsers.admin());
-        content.start(Path.of(System.getProperty("servicecraft.contentDir", "content")));
+        content.start(contentDir);
         TestPeople people = new TestPeople(tx, clock);
         trainer1 = people.aTrainer("trainer1").create();
         trainer2 = people.aTrainer("trainer2").create();
@@ -86,7 +92,8 @@ class GradingServiceTest {
 
     private GradingService gradingAs(long id, Role role) {
         CurrentUser who = TestUsers.signedIn(id, "u" + id, role);
-        return new GradingService(tx, who, attemptsOf(who), new QuestionCatalog(content, tx), new Notifications(clock), content);
+        return new GradingService(tx, who, attemptsOf(who), new QuestionCatalog(content, tx), new Notifications(clock), content,
+                new ReviewPolicy(new AttemptPlans(content), attemptsOf(who), who));
     }
 
     /** The trainee writes the assignment and submits it; returns the written item's id. */
@@ -168,6 +175,44 @@ class GradingServiceTest {
         assertTrue(shown.get(0).text().contains("7 / 10 分"), shown.get(0).text());
         assertEquals("/learn/result.xhtml?id=" + attempt.getId(), shown.get(0).link());
         assertEquals(1L, mine.unreadCount());
+    }
+
+    /** The course's content, copied so that a test may change it. */
+    private static Path courseCopy(String file, String from, String to) throws java.io.IOException {
+        Path source = Path.of(System.getProperty("servicecraft.contentDir", "content"));
+        Path target = java.nio.file.Files.createTempDirectory("content");
+        try (var files = java.nio.file.Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path t = target.resolve(source.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(t);
+                } else {
+                    java.nio.file.Files.copy(p, t);
+                }
+            }
+        }
+        String text = java.nio.file.Files.readString(target.resolve(file));
+        assertTrue(text.contains(from), file + " has " + from);
+        java.nio.file.Files.writeString(target.resolve(file), text.replace(from, to));
+        return target;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theNoticeOfAGradeCarriesNoPointsWhereTheReviewShowsNoMarks(Kind kind) throws Exception {
+        setUp(kind, courseCopy("m5-guarantees-recovery/exercises.yaml", "settings: {mode: practice, passMark: 0, attempts: 0}",
+                "settings: {mode: practice, passMark: 0, attempts: 0, review: {afterSubmit: [score]}}"));
+        long a = submitAssignment(inGroup1);
+        gradingAs(trainer1, Role.TRAINER).grade(a, SEVEN, "承诺具体，但还要说明谁来兑现。");
+
+        for (Language lang : Language.values()) {
+            List<NotificationService.Shown> shown = new NotificationService(tx, clock, trainee(inGroup1), content).page(0, 10, lang);
+            assertEquals(1, shown.size());
+            assertEquals(NotificationKind.WORK_GRADED_UNMARKED, shown.get(0).kind());
+            assertFalse(shown.get(0).text().contains("7") || shown.get(0).text().contains("10"), shown.get(0).text());
+            assertTrue(shown.get(0).title().contains(lang == Language.EN ? "Assignment: design a service guarantee" : "作业：为一项服务设计服务承诺"),
+                    shown.get(0).title());
+        }
     }
 
     @ParameterizedTest

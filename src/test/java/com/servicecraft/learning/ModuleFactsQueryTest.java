@@ -101,7 +101,7 @@ class ModuleFactsQueryTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void lessonsReadWithoutAPassedQuizIsInProgressAndTwoFailedAttemptsFailUntilATrainerGrantsAnother(Kind kind) {
+    void lessonsReadWithoutAPassedQuizIsInProgressAndTwoFailedAttemptsWaitForTheTrainerUntilTheDueDate(Kind kind) {
         setUp(kind);
         read(wang, "sample-a", 0, true);
         assertEquals(ProgressStatus.IN_PROGRESS, facts().module("sample-a").status(null, TODAY));
@@ -109,11 +109,12 @@ class ModuleFactsQueryTest {
         attempt(wang, "MODULE_QUIZ", "sample-a", 1, "GRADED", 40.0, false, 10);
         attempt(wang, "MODULE_QUIZ", "sample-a", 2, "GRADED", 55.0, false, 20);
         ModuleFacts a = facts().module("sample-a");
-        assertEquals(ProgressStatus.FAILED, a.status(TODAY.plusDays(5), TODAY), "both allowed attempts used without a pass");
+        assertEquals(ProgressStatus.NEEDS_TRAINER, a.status(TODAY.plusDays(5), TODAY), "both allowed attempts used without a pass");
+        assertEquals(ProgressStatus.FAILED, a.status(TODAY.minusDays(1), TODAY), "and the due date has passed");
         assertEquals(55.0, a.bestScore());
         assertEquals(55.0, a.lastScore());
         assertEquals(2, a.quizAttempts());
-        assertEquals(ProgressStatus.FAILED, facts().status(null, TODAY));
+        assertEquals(ProgressStatus.NEEDS_TRAINER, facts().status(null, TODAY), "no due date: waits for the trainer");
 
         tx.run(em -> em.createNativeQuery("insert into attempt_grant (user_id, kind, source_id, extra_attempts, reason, granted_by, granted_at)"
                 + " values (?, 'MODULE_QUIZ', 'sample-a', 1, 'illness', ?, ?)").setParameter(1, wang).setParameter(2, wang)

@@ -32,7 +32,7 @@ class AttemptGrantServiceTest {
 
     private void setUp(Kind kind) {
         Database db = TestDatabases.get(kind);
-        TestDatabases.clear(db, List.of("attempt_grant", "group_member", "training_group", "app_user"));
+        TestDatabases.clear(db, List.of("notification", "attempt_grant", "group_member", "training_group", "app_user"));
         tx = new Transactions(db.entityManagerFactory());
         clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
         content = new ContentRepository(tx, clock, TestUsers.admin());
@@ -47,7 +47,8 @@ class AttemptGrantServiceTest {
     }
 
     private AttemptGrantService as(long id, Role role) {
-        return new AttemptGrantService(tx, clock, TestUsers.signedIn(id, "u" + id, role), new AttemptPlans(content));
+        return new AttemptGrantService(tx, clock, TestUsers.signedIn(id, "u" + id, role), new AttemptPlans(content),
+                new com.servicecraft.notification.Notifications(clock));
     }
 
     private static List<String> who(List<AttemptGrantService.GrantRow> rows) {

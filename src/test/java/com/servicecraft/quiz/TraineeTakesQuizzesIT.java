@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -169,6 +170,10 @@ class TraineeTakesQuizzesIT {
             assertTrue(b.driver().findElements(By.cssSelector("#moduleChart canvas, canvas")).size() > 0, "a bar chart per module");
             b.screenshot("post-test-result");
             assertFalse(b.pageText().contains("解析："), "the post-course test shows the trainee the score, not the answers");
+            assertTrue(b.driver().findElements(By.cssSelector(".sc-review-row")).isEmpty(),
+                    "afterSubmit: [score] — no question with the trainee's answer marked right or wrong:\n" + b.pageText());
+            assertFalse(b.pageText().contains("您的答案：") || b.pageText().contains("正确答案："), b.pageText());
+            assertTrue(b.find("#questionsHidden").isDisplayed(), "the page says why no question is listed");
 
             String cookie = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
             String href = b.find("a[id$='pdf']").getAttribute("href");
@@ -183,11 +188,22 @@ class TraineeTakesQuizzesIT {
 
             b.open("/learn/quiz.xhtml?postTest=true");
             assertTrue(b.pageText().contains("作答次数已用完"), "one attempt unless a trainer grants another:\n" + b.pageText());
+            for (String page : List.of("/index.xhtml", "/learn/course.xhtml")) {
+                b.open(page);
+                String told = b.text("#needsTrainer");
+                assertTrue(told.contains("课后测试") && told.contains("培训师"), page + ": what happened and what to do:\n" + told);
+            }
         }
         try (Browser trainer = new Browser(server, "en")) {
             signInAs(trainer, "trainer2");
-            trainer.open("/trainer/grants.xhtml");
-            trainer.type("grantForm:username", "t033").type("grantForm:reason", "Was called away by a customer during the test");
+            trainer.open("/notifications.xhtml");
+            WebElement notice = trainer.driver().findElements(By.cssSelector("[id$='list_data'] tr")).stream()
+                    .filter(r -> r.getText().contains("(t033)") && r.getText().contains("Post-course test")).findFirst()
+                    .orElseThrow(() -> new AssertionError("the trainer is told, in English:\n" + trainer.pageText()));
+            notice.findElement(By.cssSelector("a[id$=':open']")).click();
+            trainer.waitForPath("/trainer/grants.xhtml");
+            assertEquals("t033", trainer.byId("grantForm:username").getAttribute("value"), "the notice opens the grant for this trainee");
+            trainer.type("grantForm:reason", "Was called away by a customer during the test");
             trainer.click("grantForm:grant");
             trainer.waitForText("Extra attempt(s) granted to t033");
             assertTrue(trainer.text("[id='history']").contains("Was called away"), "the grant and its reason are kept");

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The streaming SQL of the exports and the shared calculator ({@link ModuleFactsQuery}) give the
@@ -113,6 +114,8 @@ class CompletionQueryAgreesWithModuleFactsTest {
                 seen.merge(r.status().name(), 1, Integer::sum);
             }
             System.out.println("statuses in the agreement fixture (" + kind + "): " + seen);
+            assertTrue(seen.containsKey("NEEDS_TRAINER") && seen.containsKey("FAILED"),
+                    "used-up attempts before and after the due date are both in the fixture: " + seen);
         }
     }
 }

@@ -57,13 +57,18 @@ class CompletionQueryTest {
             assertEquals(1400, course.secondsSpent());
 
             CompletionRecord failed = find(rows, s.mal(), "m1");
-            assertEquals(CompletionStatus.FAILED, failed.status(), "two graded attempts of two, no pass");
+            assertEquals(CompletionStatus.NEEDS_TRAINER, failed.status(), "two graded attempts of two, no pass, before the due date");
             assertEquals(40.0, failed.bestScore());
             assertEquals(30.0, failed.lastScore());
             assertNull(failed.completedAt());
             assertEquals(CompletionStatus.NOT_STARTED, find(rows, s.mal(), "m2").status());
-            assertEquals(CompletionStatus.FAILED, find(rows, s.mal(), CompletionRecord.COURSE).status(),
-                    "a failed module quiz fails the course (as ModuleFacts/CourseFacts say)");
+            assertEquals(CompletionStatus.NEEDS_TRAINER, find(rows, s.mal(), CompletionRecord.COURSE).status(),
+                    "a module quiz without attempts left makes the course wait for the trainer (as ModuleFacts/CourseFacts say)");
+            LocalDate afterDue = failed.dueDate().plusDays(1);
+            List<CompletionRecord> later = q.list(CompletionQuery.Request.of(RecordsFixture.SHAPE, CompletionFilter.ALL, null, afterDue),
+                    null, false, 0, 0);
+            assertEquals(CompletionStatus.FAILED, find(later, s.mal(), "m1").status(), "failed once the due date has passed");
+            assertEquals(CompletionStatus.FAILED, find(later, s.mal(), CompletionRecord.COURSE).status());
             assertEquals(CompletionStatus.OVERDUE, find(rows, s.late(), "m2").status());
         }
     }
@@ -77,8 +82,8 @@ class CompletionQueryTest {
             var q = new CompletionQuery(db.dataSource(), db.isMySql());
 
             Map<CompletionStatus, Long> totals = q.totals(all(CompletionFilter.ALL));
-            assertEquals(Map.of(CompletionStatus.COMPLETED, 3L, CompletionStatus.FAILED, 2L, CompletionStatus.NOT_STARTED, 1L,
-                    CompletionStatus.IN_PROGRESS, 0L, CompletionStatus.OVERDUE, 1L), totals);
+            assertEquals(Map.of(CompletionStatus.COMPLETED, 3L, CompletionStatus.NEEDS_TRAINER, 2L, CompletionStatus.NOT_STARTED, 1L,
+                    CompletionStatus.IN_PROGRESS, 0L, CompletionStatus.OVERDUE, 1L, CompletionStatus.FAILED, 0L), totals);
             assertEquals(3, q.list(all(CompletionFilter.ALL.withStatus(CompletionStatus.COMPLETED)), null, false, 0, 0).size());
             assertEquals(4, q.list(all(CompletionFilter.ALL.withDepartment(s.sales())), null, false, 0, 0).size());
             assertEquals(6, q.list(all(new CompletionFilter(null, s.cohort(), null, null, null, null, null)), null, false, 0, 0).size());

@@ -11,6 +11,7 @@ import com.servicecraft.quiz.AttemptKind;
 import com.servicecraft.quiz.AttemptPlans;
 import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.QuestionCatalog;
+import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;
 import com.servicecraft.testing.MutableClock;
@@ -48,11 +49,15 @@ class WorkbookServiceTest {
     private ContentRepository content;
 
     private void setUp(Kind kind) {
+        setUp(kind, REFLECTION);
+    }
+
+    private void setUp(Kind kind, String exercise) {
         Database db = TestDatabases.get(kind);
         TestDatabases.clear(db, TABLES);
         tx = new Transactions(db.entityManagerFactory());
         clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
-        ContentFixture fixture = ContentFixture.copyOfSample().replace("sample-a/exercises.yaml", "exercises:\n", REFLECTION);
+        ContentFixture fixture = ContentFixture.copyOfSample().replace("sample-a/exercises.yaml", "exercises:\n", exercise);
         content = new ContentRepository(tx, clock, TestUsers.admin());
         content.start(fixture.root());
         assertTrue(content.course().exercise("sa-x-reflection").isPresent(), () -> content.current().problems().toString());
@@ -80,7 +85,9 @@ class WorkbookServiceTest {
     }
 
     private WorkbookService workbookOf(long userId) {
-        return new WorkbookService(tx, TestUsers.signedIn(userId, "u" + userId, Role.TRAINEE), content, new QuestionCatalog(content, tx));
+        var who = TestUsers.signedIn(userId, "u" + userId, Role.TRAINEE);
+        AttemptService attempts = new AttemptService(tx, clock, who, new AttemptPlans(content), new QuestionCatalog(content, tx));
+        return new WorkbookService(tx, who, content, new QuestionCatalog(content, tx), new ReviewPolicy(new AttemptPlans(content), attempts, who));
     }
 
     @ParameterizedTest
@@ -109,5 +116,41 @@ class WorkbookServiceTest {
         assertEquals("李的总结，不属于王。", his.get(0).entries().get(0).answer());
         assertTrue(his.get(0).entries().get(0).isDraft());
         assertEquals("Which idea struck you most?", his.get(0).entries().get(0).prompt());
+    }
+
+    /** The same written work where the review settings show marks but not one's answers, then answers but no comments. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theWorkbookShowsOnlyWhatTheReviewSettingsAllow(Kind kind) {
+        setUp(kind, REFLECTION.replace("    instructions: {zh-CN: 请独立完成。, en: On your own.}\n",
+                "    instructions: {zh-CN: 请独立完成。, en: On your own.}\n    settings: {review: {afterSubmit: [score, correctness]}}\n"));
+        assertEquals(java.util.Set.of(com.servicecraft.content.QuizSettings.Review.SCORE, com.servicecraft.content.QuizSettings.Review.CORRECTNESS),
+                content.course().exercise("sa-x-reflection").orElseThrow().settings().review().afterSubmit());
+        long wang = trainee("wang");
+        long attempt = write(wang, "在顾客眼里，我就是公司。", true);
+        tx.run(em -> em.createNativeQuery("update attempt_item set trainer_comment = ?, graded_at = ? where attempt_id = ?")
+                .setParameter(1, "写得很具体。").setParameter(2, Timestamp.from(clock.instant())).setParameter(3, attempt).executeUpdate());
+        assertEquals(List.of(), workbookOf(wang).mine(Language.ZH_CN), "a submitted answer the review does not show is not in the workbook");
+
+        write(wang, "还没交的草稿。", false);
+        List<WorkbookService.Section> drafts = workbookOf(wang).mine(Language.ZH_CN);
+        assertEquals(1, drafts.get(0).entries().size(), "a draft is one's own text being written");
+        assertTrue(drafts.get(0).entries().get(0).isDraft());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aTrainersCommentIsFeedbackAndFollowsTheExplanationsOption(Kind kind) {
+        setUp(kind, REFLECTION.replace("    instructions: {zh-CN: 请独立完成。, en: On your own.}\n",
+                "    instructions: {zh-CN: 请独立完成。, en: On your own.}\n    settings: {review: {afterSubmit: [responses]}}\n"));
+        long wang = trainee("wang");
+        long attempt = write(wang, "在顾客眼里，我就是公司。", true);
+        tx.run(em -> em.createNativeQuery("update attempt_item set trainer_comment = ?, graded_at = ?, fraction = ? where attempt_id = ?")
+                .setParameter(1, "写得很具体。").setParameter(2, Timestamp.from(clock.instant())).setParameter(3, 0.5)
+                .setParameter(4, attempt).executeUpdate());
+        WorkbookEntry e = workbookOf(wang).mine(Language.ZH_CN).get(0).entries().get(0);
+        assertEquals("在顾客眼里，我就是公司。", e.answer());
+        assertEquals(null, e.trainerComment(), "no explanations, no comment");
+        assertEquals(null, e.fraction(), "no correctness, no grade");
     }
 }

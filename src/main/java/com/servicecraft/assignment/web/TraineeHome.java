@@ -8,6 +8,7 @@ import com.servicecraft.identity.Role;
 import com.servicecraft.notification.Notification;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptKind;
+import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
 import jakarta.annotation.PostConstruct;
@@ -15,7 +16,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** The trainee's part of the home page: assigned modules with status and "continue", latest results, latest notifications. */
@@ -33,12 +36,20 @@ public class TraineeHome {
     LocaleSwitch locale;
     @Inject
     ModuleTitles titles;
+    @Inject
+    ReviewPolicy reviewPolicy;
 
     private MyAssignments.Home home;
+    private final Set<Long> scoreShown = new HashSet<>();
 
     @PostConstruct
     void load() {
         home = currentUser.hasRole(Role.TRAINEE) ? assignments.home() : new MyAssignments.Home(List.of(), List.of(), List.of());
+        for (Attempt a : home.results()) {
+            if (reviewPolicy.forViewer(a).score()) {
+                scoreShown.add(a.getId());
+            }
+        }
     }
 
     public boolean isTrainee() {
@@ -48,6 +59,11 @@ public class TraineeHome {
     public List<MyAssignments.AssignedItem> getAssigned() { return home.assigned(); }
     public List<Attempt> getResults() { return home.results(); }
     public List<Notification> getNotifications() { return home.notifications(); }
+
+    /** Whether the review settings let the trainee see this result's score. */
+    public boolean showsScore(Attempt a) {
+        return scoreShown.contains(a.getId());
+    }
 
     public String title(MyAssignments.AssignedItem item) {
         return titles.of(item.moduleId());

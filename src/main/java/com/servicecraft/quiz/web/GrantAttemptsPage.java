@@ -34,6 +34,23 @@ public class GrantAttemptsPage implements Serializable {
     private String reason;
     private String traineeFilter;
     private List<AttemptGrantService.GrantRow> history;
+    private String prefillTrainee;
+    private String prefillSource;
+
+    /**
+     * Opened from a trainer's notice ({@code ?trainee=…&source=KIND:id}): the form is filled in for
+     * that trainee and quiz, and the history shows theirs. Whether the trainer may grant is checked
+     * when granting, not here.
+     */
+    public void onLoad() {
+        if (prefillTrainee != null && !prefillTrainee.isBlank()) {
+            username = prefillTrainee.strip();
+            traineeFilter = username;
+        }
+        if (prefillSource != null && getSources().stream().anyMatch(i -> prefillSource.equals(i.getValue()))) {
+            source = prefillSource;
+        }
+    }
 
     public void grant() {
         try {
@@ -75,6 +92,11 @@ public class GrantAttemptsPage implements Serializable {
         }
         return history;
     }
+
+    public String getPrefillTrainee() { return prefillTrainee; }
+    public void setPrefillTrainee(String prefillTrainee) { this.prefillTrainee = prefillTrainee; }
+    public String getPrefillSource() { return prefillSource; }
+    public void setPrefillSource(String prefillSource) { this.prefillSource = prefillSource; }
 
     public String getTraineeFilter() { return traineeFilter; }
     public void setTraineeFilter(String traineeFilter) { this.traineeFilter = traineeFilter; }

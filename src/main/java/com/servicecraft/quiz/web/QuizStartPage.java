@@ -8,6 +8,7 @@ import com.servicecraft.quiz.AttemptKind;
 import com.servicecraft.quiz.AttemptPlan;
 import com.servicecraft.quiz.AttemptPlans;
 import com.servicecraft.quiz.AttemptService;
+import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -30,6 +31,8 @@ public class QuizStartPage implements Serializable {
     ContentRepository content;
     @Inject
     LocaleSwitch locale;
+    @Inject
+    ReviewPolicy reviewPolicy;
 
     private String module;
     private String exercise;
@@ -43,6 +46,7 @@ public class QuizStartPage implements Serializable {
     private QuizSettings settings;
     private transient AttemptService.Standing standing;
     private boolean available = true;
+    private boolean showScores;
     private List<Exercise.GoalField> goalFields = List.of();
 
     public void onLoad() {
@@ -74,6 +78,7 @@ public class QuizStartPage implements Serializable {
             questionCount = plan.draws().stream().mapToInt(d -> d.count() > 0 ? d.count()
                     : (int) plan.pool().stream().filter(p -> p.moduleId().equals(d.moduleId())).count()).sum();
             standing = attempts.standing(kind, sourceId);
+            showScores = !standing.finished().isEmpty() && reviewPolicy.forViewer(standing.finished().get(0)).score();
         } catch (UserInputException e) {
             available = false;
             Messages.error(e);
@@ -100,6 +105,9 @@ public class QuizStartPage implements Serializable {
     public List<Attempt> getFinished() {
         return getStanding() == null ? List.of() : getStanding().finished();
     }
+
+    /** Whether the earlier attempts' scores may be shown (the review settings are the same for all of them). */
+    public boolean isShowScores() { return showScores; }
 
     public String getModule() { return module; }
     public void setModule(String module) { this.module = module; }

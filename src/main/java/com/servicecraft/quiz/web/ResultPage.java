@@ -1,8 +1,6 @@
 package com.servicecraft.quiz.web;
 
 import com.servicecraft.content.ContentRepository;
-import com.servicecraft.content.QuizSettings;
-import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptReview;
@@ -10,6 +8,7 @@ import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.QuestionCatalog;
 import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.quiz.ReviewRow;
+import com.servicecraft.quiz.ReviewVisibility;
 import com.servicecraft.shared.web.ChartJson;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -23,7 +22,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A submitted attempt: score, pass/fail and the review its settings allow. */
 @Named
@@ -39,14 +37,12 @@ public class ResultPage implements Serializable {
     ContentRepository content;
     @Inject
     LocaleSwitch locale;
-    @Inject
-    CurrentUser currentUser;
 
     private long id;
     private Attempt attempt;
     private String title;
     private List<ReviewRow> rows = List.of();
-    private Set<QuizSettings.Review> allowed = Set.of();
+    private ReviewVisibility allowed = ReviewVisibility.NOTHING;
     private String passage;
     private String moduleChart;
 
@@ -59,14 +55,14 @@ public class ResultPage implements Serializable {
             return;
         }
         title = QuizTitles.title(content, attempt.getKind(), attempt.getSourceId(), locale.current());
-        allowed = reviewPolicy.allowed(data, attempt.getUserId() != currentUser.require().id());
+        allowed = reviewPolicy.forViewer(attempt);
         rows = AttemptReview.rows(data, catalog, allowed, locale.current());
         if (!data.items().isEmpty()) {
             AttemptItem first = data.items().get(0);
             catalog.passage(first.getModuleId(), first.getModuleVersion(), first.getQuestionId())
                     .ifPresent(p -> passage = p.passage().in(locale.current()));
         }
-        if (allowed.contains(QuizSettings.Review.SCORE) && attempt.getKind() == com.servicecraft.quiz.AttemptKind.POST_TEST) {
+        if (allowed.score() && attempt.getKind() == com.servicecraft.quiz.AttemptKind.POST_TEST) {
             Map<String, Double> byModule = AttemptReview.byModule(data);
             List<String> labels = new ArrayList<>();
             byModule.keySet().forEach(m -> labels.add(content.course() == null ? m
@@ -76,11 +72,16 @@ public class ResultPage implements Serializable {
     }
 
     public boolean isShowScore() {
-        return allowed.contains(QuizSettings.Review.SCORE);
+        return allowed.score();
     }
 
     public boolean isShowAnswers() {
-        return allowed.contains(QuizSettings.Review.ANSWERS);
+        return allowed.answers();
+    }
+
+    /** Score only: the page says that the questions are not shown, so nobody takes it for an error. */
+    public boolean isQuestionsHidden() {
+        return !allowed.perQuestion();
     }
 
     public boolean isPostTest() {

@@ -8,6 +8,7 @@ import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptReview;
 import com.servicecraft.quiz.AttemptService;
+import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.shared.pdf.PdfReport;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -23,7 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The post-course test result as a PDF, in the reader's language, Chinese rendered with the embedded font. */
+/**
+ * The post-course test result as a PDF, in the reader's language, Chinese rendered with the embedded
+ * font; the score only where {@link ReviewPolicy} lets the reader see it.
+ */
 @WebServlet("/learn/result.pdf")
 public class ResultPdfServlet extends HttpServlet {
     @Override
@@ -58,6 +62,10 @@ public class ResultPdfServlet extends HttpServlet {
             pdf.keyValue(Messages.text(lang.locale(), "pdf.trainee"), a.getUserId() == who.id() ? who.displayName() : "#" + a.getUserId());
             pdf.keyValue(Messages.text(lang.locale(), "quiz.submittedAt"),
                     DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(OrganisationZone.zone()).format(a.getSubmittedAt()));
+            if (!CDI.current().select(ReviewPolicy.class).get().forViewer(a).score()) {
+                pdf.paragraph(Messages.text(lang.locale(), "result.scoreLater"));
+                return;
+            }
             pdf.keyValue(Messages.text(lang.locale(), "quiz.score"), a.getScorePercent() == null ? "—" : a.getScorePercent() + "%");
             pdf.keyValue(Messages.text(lang.locale(), "pdf.verdict"), Boolean.TRUE.equals(a.getPassed())
                     ? Messages.text(lang.locale(), "result.passed") : Messages.text(lang.locale(), "result.failed"));

@@ -41,7 +41,8 @@ public final class PdfCompletionSummary {
     private static List<String> headers(Function<String, String> text, String first) {
         return List.of(text.apply(first), text.apply("records.pdf.rowsShort"), text.apply("records.status.completed"),
                 text.apply("records.status.in_progress"), text.apply("records.status.not_started"),
-                text.apply("records.status.overdue"), text.apply("records.status.failed"), text.apply("records.pdf.percent"));
+                text.apply("records.status.overdue"), text.apply("records.status.needs_trainer"), text.apply("records.status.failed"),
+                text.apply("records.pdf.percent"));
     }
 
     private static List<List<String>> rows(List<Summary> summaries, String none) {
@@ -49,7 +50,7 @@ public final class PdfCompletionSummary {
         for (Summary s : summaries) {
             rows.add(List.of(s.label().isEmpty() ? none : s.label(), String.valueOf(s.rows()), String.valueOf(s.completed()),
                     String.valueOf(s.inProgress()), String.valueOf(s.notStarted()), String.valueOf(s.overdue()),
-                    String.valueOf(s.failed()), CompletionColumns.number(s.percentCompleted()) + "%"));
+                    String.valueOf(s.needsTrainer()), String.valueOf(s.failed()), CompletionColumns.number(s.percentCompleted()) + "%"));
         }
         return rows;
     }

@@ -161,8 +161,8 @@ class CompletionExportsTest {
             case "records.chart.title" -> "各部门完成率";
             default -> key;
         }, "2026-11-22 10:00", "department=1", totals,
-                List.of(new Summary("销售部", 4, 3, 0, 0, 1, 0), new Summary("Service", 3, 0, 1, 1, 0, 1)),
-                List.of(new Summary("Cohort A", 6, 3, 1, 1, 0, 1)));
+                List.of(new Summary("销售部", 4, 3, 0, 0, 1, 0, 0), new Summary("Service", 3, 0, 1, 1, 0, 1, 0)),
+                List.of(new Summary("Cohort A", 6, 3, 1, 1, 0, 1, 0)));
         try (var doc = Loader.loadPDF(out.toByteArray())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("培训完成记录 Completion records"), text);
