@@ -7,7 +7,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Sends just-issued temporary passwords as a CSV attachment from a Faces action (never cached). */
@@ -24,7 +23,7 @@ final class CredentialDownload {
         ext.setResponseHeader("Cache-Control", "no-store");
         List<String> headers = List.of(Messages.text("user.username"), Messages.text("user.employeeNumber"),
                 Messages.text("user.displayName"), Messages.text("credentials.password"), Messages.text("credentials.validUntil"));
-        TemporaryCredentialSheet.write(credentials, headers, ZoneId.systemDefault(), ext.getResponseOutputStream());
+        TemporaryCredentialSheet.write(credentials, headers, com.servicecraft.shared.time.OrganisationZone.zone(), ext.getResponseOutputStream());
         fc.responseComplete();
     }
 }
