@@ -61,7 +61,7 @@ public class UserEditPage implements Serializable {
     public String save() {
         try {
             form.setRoles(selectedRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(selectedRoles));
-            if (form.isNew()) {
+            if (form.isNewUser()) {
                 users.create(form);
                 Messages.info("user.created", form.getUsername());
             } else {
@@ -75,7 +75,7 @@ public class UserEditPage implements Serializable {
         }
     }
 
-    public boolean isHrOfficer() { return form != null && !form.isNew() && form.getRoles().contains(Role.HR); }
+    public boolean isHrOfficer() { return form != null && !form.isNewUser() && form.getRoles().contains(Role.HR); }
     public List<Long> getScopeDepartments() { return scopeDepartments; }
     public void setScopeDepartments(List<Long> scopeDepartments) { this.scopeDepartments = scopeDepartments; }
     public Long getId() { return id; }
