@@ -8,6 +8,7 @@ import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
+import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.identity.User;
 import com.servicecraft.notification.NotificationKind;
 import com.servicecraft.notification.Notifications;
@@ -106,7 +107,7 @@ public class ActionPlanService {
             plan.submit(me.id(), clock.instant());
             em.flush();
             String trainee = displayName(em, me.id());
-            for (long trainer : reviewersOf(em, me.id())) {
+            for (long trainer : TrainerScope.trainersOf(em, me.id())) {
                 notifications.notify(em, trainer, NotificationKind.ACTION_PLAN_SUBMITTED,
                         "actionplan:" + plan.getId() + ":submitted:" + plan.submissions(),
                         Map.of("trainee", trainee), "/trainer/action-plans.xhtml?plan=" + plan.getId());
@@ -190,7 +191,7 @@ public class ActionPlanService {
             if (me.hasRole(Role.ADMIN)) {
                 trainees = em.createQuery("select p.userId from ActionPlan p", Long.class).getResultList();
             } else {
-                trainees = traineesOf(em, me.id());
+                trainees = reviewListOf(em, me.id());
             }
             if (trainees.isEmpty()) {
                 return List.<ReviewRow>of();
@@ -275,7 +276,7 @@ public class ActionPlanService {
     private ActionPlan reviewable(EntityManager em, SignedInUser me, long planId) {
         ActionPlan plan = em.find(ActionPlan.class, planId);
         // Not found and not yours look the same: an id tells nothing about other trainers' trainees.
-        if (plan == null || !(me.hasRole(Role.ADMIN) || traineesOf(em, me.id()).contains(plan.getUserId()))) {
+        if (plan == null || !TrainerScope.mayActFor(em, me, plan.getUserId())) {
             throw new AccessDeniedException(me.username() + " may not review action plan " + planId);
         }
         return plan;
@@ -345,18 +346,16 @@ public class ActionPlanService {
         return u == null ? "#" + id : u.getDisplayName();
     }
 
-    /** Members of the groups the trainer owns. */
-    static List<Long> traineesOf(EntityManager em, long trainerId) {
-        List<?> ids = em.createNativeQuery("select distinct gm.user_id from group_member gm join training_group g on g.id = gm.group_id"
-                + " where g.owner_id = ?").setParameter(1, trainerId).getResultList();
-        return ids.stream().map(o -> ((Number) o).longValue()).toList();
-    }
-
-    /** Owners of the groups the trainee belongs to: the trainers who review their plan. */
-    static List<Long> reviewersOf(EntityManager em, long traineeId) {
-        List<?> ids = em.createNativeQuery("select distinct g.owner_id from training_group g join group_member gm on gm.group_id = g.id"
-                + " where gm.user_id = ?").setParameter(1, traineeId).getResultList();
-        return ids.stream().map(o -> ((Number) o).longValue()).toList();
+    /**
+     * Whom a trainer's review list shows: the members of the trainer's active groups (with or
+     * without a plan), and every other trainee with a plan the trainer acts for ({@link TrainerScope}).
+     */
+    static List<Long> reviewListOf(EntityManager em, long trainerId) {
+        List<?> ids = em.createNativeQuery("select gm.user_id from group_member gm join training_group g on g.id = gm.group_id"
+                        + " where g.owner_id = ? and g.archived_at is null"
+                        + " union select p.user_id from action_plan p where " + TrainerScope.condition("p.user_id"))
+                .setParameter(1, trainerId).setParameter(2, trainerId).getResultList();
+        return ids.stream().map(o -> ((Number) o).longValue()).distinct().toList();
     }
 
     /** The trainee's plan, its row locked until the transaction ends: changes to one plan queue up. */

@@ -7,6 +7,7 @@ import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
+import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.identity.User;
 import com.servicecraft.notification.NotificationKind;
 import com.servicecraft.notification.Notifications;
@@ -103,14 +104,14 @@ public class AssignmentService {
         });
     }
 
-    /** Assigns modules to one trainee, who must be in one of the trainer's groups (any trainee for an administrator). */
+    /** Assigns modules to one trainee, whom the trainer must act for ({@link TrainerScope}; any trainee for an administrator). */
     public List<Long> assignToTrainee(long userId, Collection<String> moduleIds, LocalDate start, LocalDate due) {
         SignedInUser me = trainer();
         List<String> modules = checkModules(moduleIds);
         Assignment.checkDates(start, due, today());
         return tx.inTransaction(em -> {
             User trainee = em.find(User.class, userId);
-            if (trainee == null || !trainee.isActive() || !trainee.hasRole(Role.TRAINEE) || !GroupService.maySeeTrainee(em, me, userId)) {
+            if (trainee == null || !trainee.isActive() || !trainee.hasRole(Role.TRAINEE) || !TrainerScope.mayActFor(em, me, userId)) {
                 LOG.warning(() -> "Refused: " + me.username() + " tried to assign to user " + userId);
                 throw new AccessDeniedException("trainee " + userId);
             }

@@ -4,6 +4,7 @@ import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
+import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +29,27 @@ import java.util.logging.Logger;
 /**
  * Trainers' groups and their members. A trainer sees and manages only the groups they own; an
  * administrator manages all. Every method checks this itself, whatever page called it.
+ *
+ * <p>Whom a trainer may add (by search, by department or from a file): a trainee the trainer
+ * already acts for ({@link TrainerScope}: a member of one of their active groups, or in no active
+ * group at all), or a trainee of the trainer's own department. A trainee who trains in another
+ * trainer's active group and works in another department is refused, by name; their trainer or
+ * an administrator (who adds anyone) adds them. Without this, adding someone to a group would be
+ * a way to read their plans and records.
  */
 @ApplicationScoped
 public class GroupService {
     private static final Logger LOG = Logger.getLogger(GroupService.class.getName());
     public static final int SEARCH_LIMIT = 25;
+    /** How many refused names a message lists before it says "…". */
+    static final int NAMES_SHOWN = 5;
+
+    /**
+     * Trainees (column {@code u}) a trainer may add; two parameters, both the trainer's id. The
+     * first part is the trainer scope itself, so that adding never grants more than the scope.
+     */
+    private static final String MAY_ADD = "(" + TrainerScope.condition("u.id") + " or (u.department_id is not null"
+            + " and u.department_id = (select t.department_id from app_user t where t.id = ?)))";
 
     private final Transactions tx;
     private final Clock clock;
@@ -210,6 +227,7 @@ public class GroupService {
             if (trainees.size() != wanted.size()) {
                 throw new UserInputException("group.notATrainee");
             }
+            refuseOutsideScope(em, me, groupId, wanted);
             return insertMembers(em, groupId, wanted, me.id());
         });
     }
@@ -225,6 +243,7 @@ public class GroupService {
             if (ids.isEmpty()) {
                 throw new UserInputException("group.departmentEmpty");
             }
+            refuseOutsideScope(em, me, groupId, ids);
             return insertMembers(em, groupId, new LinkedHashSet<>(ids), me.id());
         });
     }
@@ -249,6 +268,7 @@ public class GroupService {
                         .setParameter("n", chunk).setParameter("trainee", Role.TRAINEE).getResultList()
                         .forEach(r -> found.put((String) r[0], r));
             }
+            Map<Long, String> outside = outsideScope(em, me, found.values().stream().map(r -> (Long) r[1]).toList());
             List<ImportProblem> problems = new ArrayList<>();
             Set<Long> ids = new LinkedHashSet<>();
             for (EmployeeNumberFile.Line l : lines) {
@@ -257,6 +277,8 @@ public class GroupService {
                     problems.add(new ImportProblem(l.line(), l.employeeNumber(), "group.import.unknown"));
                 } else if (!Boolean.TRUE.equals(u[2]) || !Boolean.TRUE.equals(u[3])) {
                     problems.add(new ImportProblem(l.line(), l.employeeNumber(), "group.import.notActiveTrainee"));
+                } else if (outside.containsKey((Long) u[1])) {
+                    problems.add(new ImportProblem(l.line(), l.employeeNumber(), "group.import.outsideScope"));
                 } else {
                     ids.add((Long) u[1]);
                 }
@@ -275,6 +297,41 @@ public class GroupService {
             out.add(all.subList(i, Math.min(all.size(), i + size)));
         }
         return out;
+    }
+
+    /** Refuses the whole addition, naming the trainees, when any of them may not be added by {@code me}. */
+    private static void refuseOutsideScope(EntityManager em, SignedInUser me, long groupId, Collection<Long> userIds) {
+        Map<Long, String> outside = outsideScope(em, me, userIds);
+        if (!outside.isEmpty()) {
+            List<String> names = new ArrayList<>(outside.values());
+            String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
+                    + (names.size() > NAMES_SHOWN ? ", …" : "");
+            LOG.info(() -> me.username() + " was refused adding " + outside.keySet() + " to group " + groupId);
+            throw new UserInputException("group.outsideScope", shown, names.size());
+        }
+    }
+
+    /**
+     * Those of the trainees whom {@code me} may not add to a group (see the class comment), by id
+     * with their names in name order; none for an administrator.
+     */
+    static Map<Long, String> outsideScope(EntityManager em, SignedInUser me, Collection<Long> userIds) {
+        Map<Long, String> outside = new java.util.LinkedHashMap<>();
+        if (me.hasRole(Role.ADMIN) || userIds.isEmpty()) {
+            return outside;
+        }
+        for (List<Long> chunk : chunks(new ArrayList<>(new LinkedHashSet<>(userIds)), 500)) {
+            // the ids are numbers (Long), so writing them into the statement is safe
+            String in = chunk.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            List<?> rows = em.createNativeQuery("select u.id, u.display_name from app_user u where u.id in (" + in + ")"
+                            + " and not " + MAY_ADD + " order by u.display_name, u.id")
+                    .setParameter(1, me.id()).setParameter(2, me.id()).getResultList();
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                outside.put(((Number) r[0]).longValue(), (String) r[1]);
+            }
+        }
+        return outside;
     }
 
     private AddResult insertMembers(EntityManager em, long groupId, Set<Long> userIds, long actor) {
@@ -325,21 +382,5 @@ public class GroupService {
             throw new AccessDeniedException("group " + groupId);
         }
         return g;
-    }
-
-    /**
-     * Whether {@code viewer} may see {@code traineeId}'s records: an administrator always, a
-     * trainer when the trainee is in one of their groups, anyone for themselves.
-     */
-    public static boolean maySeeTrainee(EntityManager em, SignedInUser viewer, long traineeId) {
-        if (viewer.id() == traineeId || viewer.hasRole(Role.ADMIN)) {
-            return true;
-        }
-        if (!viewer.hasRole(Role.TRAINER)) {
-            return false;
-        }
-        return em.createQuery("select count(m) from GroupMember m, TrainingGroup g where g.id = m.groupId and g.archivedAt is null"
-                        + " and g.ownerId = :t and m.userId = :u", Long.class)
-                .setParameter("t", viewer.id()).setParameter("u", traineeId).getSingleResult() > 0;
     }
 }

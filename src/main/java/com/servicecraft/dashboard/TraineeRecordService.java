@@ -3,7 +3,6 @@ package com.servicecraft.dashboard;
 import com.servicecraft.assignment.AssignmentProgress;
 import com.servicecraft.assignment.AssignmentService;
 import com.servicecraft.assignment.EffectiveAssignments;
-import com.servicecraft.assignment.GroupService;
 import com.servicecraft.assignment.UserAssignment;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
@@ -13,6 +12,7 @@ import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
+import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.identity.User;
 import com.servicecraft.learning.CourseFacts;
 import com.servicecraft.learning.LessonProgress;
@@ -36,7 +36,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/** One trainee's full record, for a trainer whose group they are in (or an administrator). */
+/** One trainee's full record, for a trainer who acts for them ({@link TrainerScope}) or an administrator. */
 @ApplicationScoped
 public class TraineeRecordService {
     private static final Logger LOG = Logger.getLogger(TraineeRecordService.class.getName());
@@ -65,7 +65,7 @@ public class TraineeRecordService {
         Course course = content.course();
         return tx.read(em -> {
             User u = em.find(User.class, userId);
-            if (u == null || !u.hasRole(Role.TRAINEE) || !GroupService.maySeeTrainee(em, me, userId)) {
+            if (u == null || !u.hasRole(Role.TRAINEE) || !TrainerScope.mayActFor(em, me, userId)) {
                 LOG.warning(() -> "Refused: " + me.username() + " asked for the record of user " + userId);
                 throw new AccessDeniedException("trainee " + userId);
             }

@@ -31,7 +31,11 @@ public class UserForm {
         return f;
     }
 
-    public boolean isNew() {
+    /**
+     * True while the user does not exist yet. Not {@code isNew()}: {@code new} is a Java keyword,
+     * which the Expression Language of {@code mvn jetty:run-war} (Jasper's) refuses as a property name.
+     */
+    public boolean isNewUser() {
         return id == null;
     }
 

@@ -5,6 +5,7 @@ import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
+import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.quiz.question.MatchPair;
 import com.servicecraft.quiz.question.MatchingQuestion;
 import com.servicecraft.quiz.question.MultipleChoiceQuestion;
@@ -204,33 +205,25 @@ public class AttemptService {
     }
 
     /**
-     * The attempt with its items, for its owner; for review also an administrator, and a trainer
-     * when the trainee is in one of the trainer's groups (as {@code GroupService.maySeeTrainee}).
+     * The attempt with its items, for its owner; for review also a trainer who acts for the
+     * trainee, or an administrator ({@link TrainerScope}).
      */
     public AttemptData load(long attemptId) {
         SignedInUser me = currentUser.require();
         AttemptData data = tx.read(em -> {
             Attempt a = em.find(Attempt.class, attemptId);
-            if (a == null) {
+            if (a == null || (a.getUserId() != me.id() && !TrainerScope.mayActFor(em, me, a.getUserId()))) {
                 return null;
             }
             List<AttemptItem> items = em.createQuery("select i from AttemptItem i where i.attemptId = :a order by i.position", AttemptItem.class)
                     .setParameter("a", attemptId).getResultList();
             return new AttemptData(a, items);
         });
-        if (data == null || (data.attempt().getUserId() != me.id() && !me.hasRole(Role.ADMIN)
-                && !(me.hasRole(Role.TRAINER) && trainsInAGroup(me.id(), data.attempt().getUserId())))) {
+        if (data == null) {
             LOG.warning(() -> "Refused: " + me.username() + " asked for attempt " + attemptId);
             throw new AccessDeniedException("attempt " + attemptId);
         }
         return data;
-    }
-
-    private boolean trainsInAGroup(long trainerId, long traineeId) {
-        Number n = tx.read(em -> (Number) em.createNativeQuery("select count(*) from group_member m join training_group g on g.id = m.group_id"
-                + " where g.owner_id = ? and g.archived_at is null and m.user_id = ?").setParameter(1, trainerId)
-                .setParameter(2, traineeId).getSingleResult());
-        return n.longValue() > 0;
     }
 
     /** An attempt and its items as stored. */

@@ -213,6 +213,23 @@ class ActionPlanServiceTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aTraineeWhoseOnlyGroupIsArchivedIsReviewedByAnyTrainerAndEveryTrainerIsTold(Kind kind) {
+        setUp(kind);
+        tx.run(em -> em.createNativeQuery("update training_group set archived_at = ? where owner_id = ?")
+                .setParameter(1, Timestamp.from(clock.instant())).setParameter(2, trainerA).executeUpdate());
+        ActionPlan wangs = as(wang, Role.TRAINEE).submitMine(null, List.of(filled("王")));
+
+        assertEquals(1, notificationsOf(trainerA).size(), "wang is in no active group: every trainer is told");
+        assertEquals(1, notificationsOf(trainerB).size());
+        ActionPlanService b = as(trainerB, Role.TRAINER);
+        assertEquals(List.of(wang, li), b.reviewList().stream().map(ActionPlanService.ReviewRow::traineeId).sorted().toList(),
+                "trainerB's own member li, and wang who has a plan and no active group");
+        assertEquals(ActionPlanStatus.APPROVED, b.approve(wangs.getId(), wangs.getVersion(), null).getStatus());
+        assertEquals(List.of(wang), as(trainerA, Role.TRAINER).reviewList().stream().map(ActionPlanService.ReviewRow::traineeId).toList());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void followUpsFallDueAndAreRemindedOnceAndRecorded(Kind kind) {
         setUp(kind);
         ActionPlanService trainee = as(wang, Role.TRAINEE);

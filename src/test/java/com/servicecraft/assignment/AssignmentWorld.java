@@ -106,6 +106,22 @@ public final class AssignmentWorld {
         return new TraineeRecordService(tx, clock, who(userId, role), content, facts);
     }
 
+    public com.servicecraft.actionplan.ActionPlanService plans(long userId, Role role) {
+        return new com.servicecraft.actionplan.ActionPlanService(tx, clock, who(userId, role), content, new Notifications(clock),
+                List.of(30, 60, 90));
+    }
+
+    public com.servicecraft.quiz.AttemptService attempts(long userId, Role role) {
+        return new com.servicecraft.quiz.AttemptService(tx, clock, who(userId, role), new com.servicecraft.quiz.AttemptPlans(content),
+                new com.servicecraft.quiz.QuestionCatalog(content, tx));
+    }
+
+    /** The id of the trainee's latest attempt. */
+    public long latestAttempt(long user) {
+        return tx.read(em -> em.createQuery("select max(a.id) from com.servicecraft.quiz.Attempt a where a.userId = :u", Long.class)
+                .setParameter("u", user).getSingleResult());
+    }
+
     public ReminderJob reminders() {
         return new ReminderJob(tx, clock, new Notifications(clock), new AssignmentProgress(facts));
     }

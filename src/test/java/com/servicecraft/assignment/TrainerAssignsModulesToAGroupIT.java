@@ -145,6 +145,51 @@ class TrainerAssignsModulesToAGroupIT {
         }
     }
 
+    @Test
+    void aTrainerCannotAddAnotherTrainersTraineeFromAnotherDepartmentNorReadTheirRecordAfterwards() throws Exception {
+        // t031 works in After-sales and trains in trainer2's group; trainer1 works in Sales.
+        server.group("Late shift", "trainer2", "t031");
+        long t031 = userId("t031");
+        try (Browser trainer = new Browser(server, "en")) {
+            signInAs(trainer, "trainer1");
+            trainer.submit("langForm:toEn");
+            trainer.open("/trainer/groups.xhtml");
+            trainer.type("createForm:name", "Poaching attempt");
+            trainer.click("createForm:create");
+            trainer.waitForPath("/trainer/group.xhtml");
+            trainer.type("searchForm:search", "t031");
+            trainer.click("searchForm:find");
+            trainer.click("searchForm:found:0:add");
+            trainer.waitForText("Nothing was added");
+            String name = displayName("t031");
+            assertTrue(trainer.pageText().contains(name + " (1 trainee(s))"), "the refusal names the trainee:\n" + trainer.pageText());
+            assertTrue(trainer.pageText().contains("The group has no members yet."));
+
+            trainer.open("/trainer/trainee.xhtml?user=" + t031);
+            assertTrue(trainer.pageText().contains("Access denied"), "no record after a refusal:\n" + trainer.pageText());
+            assertFalse(trainer.pageText().contains(name));
+        }
+    }
+
+    private static long userId(String username) throws Exception {
+        return Long.parseLong(column("id", username));
+    }
+
+    private static String displayName(String username) throws Exception {
+        return column("display_name", username);
+    }
+
+    private static String column(String column, String username) throws Exception {
+        try (java.sql.Connection c = server.database();
+             java.sql.PreparedStatement ps = c.prepareStatement("select " + column + " from app_user where username = ?")) {
+            ps.setString(1, username);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** Ticks a module in the assignment form by its id. */
     private static void tick(Browser b, String moduleId) {
         WebElement input = b.driver().findElement(By.cssSelector("[id='assignForm:modules'] input[value='" + moduleId + "']"));

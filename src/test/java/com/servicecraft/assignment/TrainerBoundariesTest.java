@@ -81,6 +81,10 @@ class TrainerBoundariesTest {
         assertEquals(1, world.groups(trainer1, Role.TRAINER).members(group1).size(), "nothing changed");
         assertEquals(2, world.count("select count(a) from Assignment a where a.status = com.servicecraft.assignment.AssignmentStatus.ACTIVE"));
         assertEquals(wang, world.records(trainer1, Role.TRAINER).record(wang).userId(), "the group's own trainer sees the record");
+        assertEquals(li, world.records(trainer1, Role.TRAINER).record(li).userId(),
+                "li is in no active group: every trainer acts for them (TrainerScope)");
+        long group2 = world.groups(trainer2, Role.TRAINER).create("Cohort of trainer2", null);
+        world.groups(trainer2, Role.TRAINER).addMembers(group2, List.of(li));
         denied(() -> world.records(trainer1, Role.TRAINER).record(li));
     }
 

@@ -249,6 +249,17 @@ class GradingServiceTest {
                 .setParameter(1, trainer1).getSingleResult()).longValue());
         new TestPeople(tx, clock).archive(group);
         assertEquals(Set.of(a), ids(gradingAs(trainer2, Role.TRAINER).queue()));
+        assertEquals(Set.of(a), ids(gradingAs(trainer1, Role.TRAINER).queue()), "the archived group's owner too, like any trainer");
+        long attempt = tx.read(em -> em.find(AttemptItem.class, a).getAttemptId());
+        assertEquals(inGroup1, attemptsOf(TestUsers.signedIn(trainer2, "u" + trainer2, Role.TRAINER)).load(attempt).attempt().getUserId(),
+                "whoever may grade the work may read the attempt");
+
+        // Once the trainee joins trainer2's active group, trainer1 neither grades nor reads it any more.
+        new TestPeople(tx, clock).group("Team 3", trainer2, inGroup1);
+        assertEquals(Set.of(), ids(gradingAs(trainer1, Role.TRAINER).queue()));
+        assertThrows(AccessDeniedException.class, () -> gradingAs(trainer1, Role.TRAINER).open(a, Language.EN));
+        assertThrows(AccessDeniedException.class, () -> attemptsOf(TestUsers.signedIn(trainer1, "u" + trainer1, Role.TRAINER)).load(attempt));
+        assertEquals(Set.of(a), ids(gradingAs(trainer2, Role.TRAINER).queue()));
     }
     @ParameterizedTest
     @EnumSource(Kind.class)

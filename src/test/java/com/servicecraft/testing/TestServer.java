@@ -182,10 +182,14 @@ public final class TestServer implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Jetty and its few dependencies only: the application's own jars come from the WAR. */
+    /**
+     * Jetty and its few dependencies only: the application's own jars come from the WAR. Like the
+     * class path of {@code mvn jetty:run-war}, it includes Jetty's apache-jsp with Jasper's
+     * Expression Language ({@code /org/mortbay/jasper/}), which the application then runs with.
+     */
     private static String serverClasspath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> p.contains("/org/eclipse/jetty/") || p.contains("/org/ow2/asm/")
+                .filter(p -> p.contains("/org/eclipse/jetty/") || p.contains("/org/ow2/asm/") || p.contains("/org/mortbay/jasper/") || p.contains("jakarta.el-api") || p.contains("jakarta.servlet.jsp")
                         || p.contains("jakarta.servlet-api") || p.contains("jakarta.annotation-api")
                         || p.contains("jakarta.transaction-api") || p.contains("jakarta.interceptor-api") || p.contains("jakarta.websocket")
                         || p.contains("/org/slf4j/") || p.endsWith("test-classes"))

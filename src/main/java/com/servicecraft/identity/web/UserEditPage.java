@@ -65,7 +65,7 @@ public class UserEditPage implements Serializable {
     public String save() {
         try {
             form.setRoles(selectedRoles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(selectedRoles));
-            if (form.isNew()) {
+            if (form.isNewUser()) {
                 credentials = List.of(users.create(form));
                 Messages.info("user.created", form.getUsername());
                 // Stay here so the administrator sees the password once; the page now edits the new user.
@@ -99,7 +99,7 @@ public class UserEditPage implements Serializable {
 
     public List<TemporaryCredential> getCredentials() { return credentials; }
     public boolean isExisting() { return form != null && form.getId() != null; }
-    public boolean isHrOfficer() { return form != null && !form.isNew() && form.getRoles().contains(Role.HR); }
+    public boolean isHrOfficer() { return form != null && !form.isNewUser() && form.getRoles().contains(Role.HR); }
     public List<Long> getScopeDepartments() { return scopeDepartments; }
     public void setScopeDepartments(List<Long> scopeDepartments) { this.scopeDepartments = scopeDepartments; }
     public Long getId() { return id; }
