@@ -2,10 +2,10 @@ package com.servicecraft.api;
 
 import com.servicecraft.identity.AuthenticationService;
 import com.servicecraft.identity.SignedInUser;
+import com.servicecraft.identity.SignedInUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -23,6 +23,8 @@ public class ApiAuthentication {
     ApiTokenService tokens;
     @Inject
     AuthenticationService authentication;
+    @Inject
+    SignedInUsers signedInUsers;
 
     public Optional<ApiTokenService.Caller> caller(HttpServletRequest req) {
         String header = req.getHeader("Authorization");
@@ -43,9 +45,7 @@ public class ApiAuthentication {
             return authentication.verify(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray())
                     .map(ApiAuthentication::asCaller);
         }
-        HttpSession session = req.getSession(false);
-        SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_ATTRIBUTE);
-        return Optional.ofNullable(user).map(ApiAuthentication::asCaller);
+        return signedInUsers.of(req).map(ApiAuthentication::asCaller);
     }
 
     private static ApiTokenService.Caller asCaller(SignedInUser u) {

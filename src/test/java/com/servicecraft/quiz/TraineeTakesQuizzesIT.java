@@ -170,10 +170,10 @@ class TraineeTakesQuizzesIT {
             b.screenshot("post-test-result");
             assertFalse(b.pageText().contains("解析："), "the post-course test shows the trainee the score, not the answers");
 
-            String cookie = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            String cookie = b.driver().manage().getCookieNamed("SC_SESSION").getValue();
             String href = b.find("a[id$='pdf']").getAttribute("href");
             HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                    .header("Cookie", "JSESSIONID=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Cookie", "SC_SESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, pdf.statusCode());
             try (var doc = Loader.loadPDF(pdf.body())) {
                 String text = new PDFTextStripper().getText(doc);
