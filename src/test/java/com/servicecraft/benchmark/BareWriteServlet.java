@@ -17,9 +17,9 @@ import java.time.Instant;
  * The benchmark's baseline: the same single-row answer write as an autosave, done by a bare
  * servlet with plain JDBC (no Faces, no CDI beans, no JPA). It writes any attempt's answer
  * without asking whose it is, so it never ships in the product WAR: it lives in the benchmark's
- * test code, and only the {@code benchmark} profile's Jetty maps it at {@code /bench/write}
- * (src/test/benchmark/override-web.xml, with the test classes on the web application's class
- * path). It sits behind the same sign-in filter as every page.
+ * test code; only the {@code benchmark} profile copies it into the WAR it builds, and only its
+ * Jetty maps it at {@code /bench/write} (src/test/benchmark/override-web.xml). It sits behind
+ * the same sign-in filter as every page.
  */
 public class BareWriteServlet extends HttpServlet {
     @Override
