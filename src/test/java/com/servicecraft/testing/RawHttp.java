@@ -40,6 +40,7 @@ public final class RawHttp {
     }
 
     private final TestServer server;
+    private Response lastSignIn;
 
     public RawHttp(TestServer server) {
         this.server = server;
@@ -129,8 +130,8 @@ public final class RawHttp {
     }
 
     /** Signs in through the login form (as a browser without JavaScript would) and returns the session cookie. */
-    public String signIn(String username, String password) throws IOException {
-        Response form = get("/login.xhtml", null);
+    public String signIn(String username, String password, String... extraHeaders) throws IOException {
+        Response form = get("/login.xhtml", null, extraHeaders);
         String cookie = sessionCookieOf(form);
         Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").matcher(form.body());
         if (cookie == null || !m.find()) {
@@ -138,12 +139,18 @@ public final class RawHttp {
         }
         List<String> fields = new ArrayList<>(List.of("loginForm=loginForm", "loginForm:username=" + enc(username),
                 "loginForm:password=" + enc(password), "loginForm:signIn=", "jakarta.faces.ViewState=" + enc(m.group(1))));
-        Response signedIn = send("POST", "/login.xhtml", cookie, String.join("&", fields));
+        Response signedIn = send("POST", "/login.xhtml", cookie, String.join("&", fields), extraHeaders);
+        lastSignIn = signedIn;
         String after = sessionCookieOf(signedIn);
         if (signedIn.status() != 302 || after == null || signedIn.location().contains("login.xhtml")) {
             throw new IllegalStateException("sign-in of " + username + " failed: " + signedIn.status() + " " + signedIn.headers());
         }
         return after;
+    }
+
+    /** The answer to the last sign-in's form post (its redirect and cookies). */
+    public Response lastSignIn() {
+        return lastSignIn;
     }
 
     private static String enc(String s) {

@@ -216,6 +216,32 @@ class AccessControlIT {
         assertTrue(log.contains("REFUSED 404 GET /no-such-page.xhtml by t040"));
     }
 
+    @Test
+    void forwardedHeadersAreIgnoredWithoutTheSetting() throws Exception {
+        RawHttp.Response res = http.get("/login.xhtml", null, "X-Forwarded-Proto: https", "Forwarded: proto=https");
+        assertTrue(res.header("strict-transport-security") == null, "a client cannot claim https itself");
+        String cookie = res.cookies().stream().filter(c -> c.startsWith(RawHttp.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+        assertFalse(cookie.contains("Secure"), cookie);
+    }
+
+    @Test
+    void theSessionCookieAndTheHeadersDoNotNameTheStack() throws Exception {
+        RawHttp.Response login = http.get("/login.xhtml", null);
+        String cookie = login.cookies().stream().filter(c -> c.startsWith("SC_SESSION=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+        assertFalse(login.headers().toString().contains("JSESSIONID"));
+        for (String path : List.of("/login.xhtml", "/no-such-page", "/resources/css/app.css", "/health", "/admin/users.xhtml")) {
+            RawHttp.Response res = http.get(path, sessions.get("t001"));
+            assertTrue(res.header("server") == null, path + " Server: " + res.header("server"));
+            assertTrue(res.header("x-powered-by") == null, path + " X-Powered-By: " + res.header("x-powered-by"));
+            assertNoLeak(path, res);
+        }
+        // A request Jetty itself rejects, before the application sees it.
+        RawHttp.Response bad = http.get("/resources/%2e%2e/WEB-INF/web.xml", null);
+        assertEquals(400, bad.status());
+        assertNoLeak("jetty's own 400", bad);
+    }
+
     private static void assertNoLeak(String raw, RawHttp.Response res) {
         String body = res.body().toLowerCase(java.util.Locale.ROOT);
         assertFalse(body.contains("jetty") || body.contains(".java:") || body.contains("caused by") || body.contains("/work/")
