@@ -10,10 +10,13 @@ import java.util.Optional;
  * path the access rules see is the path the client asked for. Our own URLs never need any of them.
  */
 public final class RawPath {
-    /** Dot segments, empty segments, path parameters, backslashes, control characters, and encodings of them. */
+    /**
+     * Dot segments, empty segments, path parameters, backslashes, and the encodings that decode to
+     * them or to another encoding (%25: double encoding; %c0/%c1/%e0%80: overlong UTF-8 forms).
+     */
     private static final List<String> FORBIDDEN = List.of(
             "..", "//", ";", "\\", "/./",
-            "%2e", "%2f", "%5c", "%3b", "%00", "%25", "%c0", "%c1", "%e0%80");
+            "%2e", "%2f", "%5c", "%3b", "%25", "%c0", "%c1", "%e0%80");
 
     private RawPath() {
     }
@@ -38,13 +41,12 @@ public final class RawPath {
                 return Optional.of("control character");
             }
             if (c == '%') {
-                // Only percent-encoded non-ASCII bytes (UTF-8 names) and the space are ever needed.
-                if (i + 2 >= lower.length()) {
-                    return Optional.of("truncated percent encoding");
+                if (i + 2 >= lower.length() || !lower.substring(i + 1, i + 3).matches("[0-9a-f]{2}")) {
+                    return Optional.of("malformed percent encoding");
                 }
-                String hex = lower.substring(i + 1, i + 3);
-                if (!hex.matches("[0-9a-f]{2}") || (hex.charAt(0) < '8' && !hex.equals("20"))) {
-                    return Optional.of("encoded ASCII %" + hex);
+                int b = Integer.parseInt(lower.substring(i + 1, i + 3), 16);
+                if (b < 0x20 || b == 0x7f) {
+                    return Optional.of("encoded control character %" + lower.substring(i + 1, i + 3));
                 }
             }
         }

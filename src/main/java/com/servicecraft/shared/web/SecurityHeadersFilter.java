@@ -44,7 +44,8 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
         }
-        if (!path.endsWith(".xhtml")) {
+        // The welcome path "/" is answered with index.xhtml, a Faces page.
+        if (!path.endsWith(".xhtml") && !path.equals("/")) {
             response.setHeader(CSP, NON_FACES_POLICY);
         }
         chain.doFilter(request, response);

@@ -152,6 +152,9 @@ class AccessControlIT {
              PreparedStatement ps = c.prepareStatement("UPDATE app_user SET password_must_change = TRUE WHERE username = 't020'")) {
             ps.executeUpdate();
         }
+        // Access is decided on the path the container serves: an encoded letter changes nothing.
+        assertEquals(403, http.get("/%61dmin/users.xhtml", sessions.get("t001")).status());
+        assertEquals(200, http.get("/%61dmin/users.xhtml", sessions.get("admin")).status());
         String t020 = http.signIn("t020", "servicecraft-demo");
         assertEquals(400, http.get("/account/password.xhtml/../../index.xhtml", t020).status());
         RawHttp.Response index = http.get("/index.xhtml", t020);
@@ -214,6 +217,17 @@ class AccessControlIT {
         String log = server.output();
         assertTrue(log.contains("REFUSED 400 GET /resources/../admin/users.xhtml by anonymous"), "who, what and why in the log");
         assertTrue(log.contains("REFUSED 404 GET /no-such-page.xhtml by t040"));
+    }
+
+    @Test
+    void everyPageHasExactlyOnePolicyAlsoTheWelcomePathAndErrorPages() throws Exception {
+        for (String path : List.of("/", "/index.xhtml", "/no-such-page", "/admin/users.xhtml", "/resources/../x")) {
+            RawHttp.Response res = http.get(path, sessions.get("t001"));
+            String policy = String.valueOf(res.header("content-security-policy"));
+            assertFalse(policy.contains("\n"), path + " has two policies: " + policy);
+            assertTrue(policy.startsWith("default-src 'self'") && policy.contains("'nonce-"), path + ": " + policy);
+        }
+        assertEquals(SecurityHeadersFilter.NON_FACES_POLICY, http.get("/health", null).header("content-security-policy"));
     }
 
     @Test
