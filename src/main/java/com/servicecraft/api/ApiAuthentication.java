@@ -3,11 +3,11 @@ package com.servicecraft.api;
 import com.servicecraft.identity.AuthenticationService;
 import com.servicecraft.identity.SignInResult;
 import com.servicecraft.identity.SignedInUser;
+import com.servicecraft.identity.SignedInUsers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +31,8 @@ public class ApiAuthentication {
     AuthenticationService authentication;
     @Inject
     Clock clock;
+    @Inject
+    SignedInUsers signedInUsers;
 
     /**
      * The caller, or empty after answering the request itself: 401 for missing or wrong credentials,
@@ -79,9 +81,7 @@ public class ApiAuthentication {
             }
             return Outcome.of(result instanceof SignInResult.Success s ? Optional.of(asCaller(s.user())) : Optional.empty());
         }
-        HttpSession session = req.getSession(false);
-        SignedInUser user = session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_ATTRIBUTE);
-        return Outcome.of(Optional.ofNullable(user).map(ApiAuthentication::asCaller));
+        return Outcome.of(signedInUsers.of(req).map(ApiAuthentication::asCaller));
     }
 
     private static ApiTokenService.Caller asCaller(SignedInUser u) {

@@ -4,20 +4,29 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The signed-in user of the current request, for services that check who is asking. */
+/**
+ * The signed-in user of the current request, for services that check who is asking. Roles and the
+ * active flag are those of the database at this request ({@link SignedInUsers}), not of sign-in.
+ */
 @Named
 @RequestScoped
 public class CurrentUser {
     private final HttpServletRequest request;
+    private final SignedInUsers signedInUsers;
 
     @Inject
-    public CurrentUser(HttpServletRequest request) {
+    public CurrentUser(HttpServletRequest request, SignedInUsers signedInUsers) {
         this.request = request;
+        this.signedInUsers = signedInUsers;
+    }
+
+    /** For stand-ins that override {@link #get()}. */
+    protected CurrentUser(HttpServletRequest request) {
+        this(request, null);
     }
 
     /**
@@ -33,10 +42,9 @@ public class CurrentUser {
         };
     }
 
+    /** The user as the database says now (roles, active flag), loaded once per request. */
     public Optional<SignedInUser> get() {
-        HttpSession session = request.getSession(false);
-        return session == null ? Optional.empty()
-                : Optional.ofNullable((SignedInUser) session.getAttribute(SignedInUser.SESSION_ATTRIBUTE));
+        return signedInUsers.of(request);
     }
 
     public SignedInUser require() {

@@ -81,9 +81,9 @@ class TraineeActionPlanIsReviewedIT {
     }
 
     static HttpResponse<byte[]> get(Browser b, String path) throws Exception {
-        String cookie = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String cookie = b.driver().manage().getCookieNamed("SC_SESSION").getValue();
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url(path)))
-                .header("Cookie", "JSESSIONID=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Cookie", "SC_SESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test

@@ -106,9 +106,9 @@ class SignInSecurityIT {
     void theSessionIdChangesAtSignInAndTheCookieIsHttpOnly() throws Exception {
         try (Browser b = new Browser(server, "en")) {
             b.open("/login.xhtml");
-            Cookie before = b.driver().manage().getCookieNamed("JSESSIONID");
+            Cookie before = b.driver().manage().getCookieNamed("SC_SESSION");
             signInAs(b, "t003");
-            Cookie after = b.driver().manage().getCookieNamed("JSESSIONID");
+            Cookie after = b.driver().manage().getCookieNamed("SC_SESSION");
             assertTrue(after.isHttpOnly());
             assertEquals("Lax", after.getSameSite());
             if (before != null) {
@@ -121,11 +121,11 @@ class SignInSecurityIT {
     void aTraineeGets403OnAdminPagesAndEndpoints() throws Exception {
         try (Browser b = new Browser(server, "en")) {
             signInAs(b, "t004");
-            String cookie = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            String cookie = b.driver().manage().getCookieNamed("SC_SESSION").getValue();
             HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            for (String path : new String[]{"/admin/users.xhtml", "/admin/import.xhtml", "/admin/import-template.csv", "/hr/index.xhtml"}) {
+            for (String path : new String[]{"/admin/users.xhtml", "/admin/import.xhtml", "/admin/import-template.csv", "/hr/completions.xhtml"}) {
                 HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(server.url(path)))
-                        .header("Cookie", "JSESSIONID=" + cookie).build(), HttpResponse.BodyHandlers.ofString());
+                        .header("Cookie", "SC_SESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(403, res.statusCode(), path);
                 assertFalse(res.body().contains(".java:") || res.body().contains("Caused by"), "no stack trace on the error page");
             }

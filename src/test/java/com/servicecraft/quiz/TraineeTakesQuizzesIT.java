@@ -175,10 +175,10 @@ class TraineeTakesQuizzesIT {
             assertFalse(b.pageText().contains("您的答案：") || b.pageText().contains("正确答案："), b.pageText());
             assertTrue(b.find("#questionsHidden").isDisplayed(), "the page says why no question is listed");
 
-            String cookie = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            String cookie = b.driver().manage().getCookieNamed("SC_SESSION").getValue();
             String href = b.find("a[id$='pdf']").getAttribute("href");
             HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                    .header("Cookie", "JSESSIONID=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Cookie", "SC_SESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, pdf.statusCode());
             try (var doc = Loader.loadPDF(pdf.body())) {
                 String text = new PDFTextStripper().getText(doc);

@@ -69,9 +69,9 @@ class HrOfficerExportsCompletionRecordsIT {
             String href = b.byId("recordsForm:exportCsv").getAttribute("href");
             assertTrue(href.contains("format=csv") && href.contains("module=COURSE"), href);
 
-            Cookie session = b.driver().manage().getCookieNamed("JSESSIONID");
+            Cookie session = b.driver().manage().getCookieNamed("SC_SESSION");
             HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                    .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .header("Cookie", "SC_SESSION=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertEquals(200, csv.statusCode());
             assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("completions-"));
             String[] lines = csv.body().split("\r\n");

@@ -42,6 +42,10 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run", "--disable-quic", "--window-size=1280,900", "--lang=" + acceptLanguage,
                 "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+        // The console (also Content-Security-Policy violations) is readable through consoleMessages().
+        org.openqa.selenium.logging.LoggingPreferences logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -56,6 +60,12 @@ public final class Browser implements AutoCloseable {
         driver.get(server.url(path));
         waitForPage();
         return this;
+    }
+
+    /** The browser console's messages since the last call (Chromium logs every CSP violation there). */
+    public java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     public WebDriver driver() {

@@ -2,7 +2,10 @@ package com.servicecraft.testing;
 
 import org.eclipse.jetty.ee10.annotations.AnnotationConfiguration;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -17,7 +20,15 @@ public final class TestServerMain {
         String war = args[0];
         int port = Integer.parseInt(args[1]);
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        // No "Server: Jetty(...)" header and no version in Jetty's own error pages (as in production).
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        server.setErrorHandler(errors);
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);

@@ -7,6 +7,7 @@ import com.servicecraft.certificate.CertificateService;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.identity.Language;
+import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.shared.web.LocaleSwitch;
 import jakarta.enterprise.inject.spi.CDI;
@@ -30,7 +31,7 @@ public class CertificatePdfServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        SignedInUser me = (SignedInUser) req.getSession().getAttribute(SignedInUser.SESSION_ATTRIBUTE);
+        SignedInUser me = CDI.current().select(CurrentUser.class).get().require();
         Optional<Certificate> cert = CDI.current().select(CertificateService.class).get().issueFor(me.id());
         if (cert.isEmpty()) {
             res.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -4,6 +4,7 @@ import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.Language;
+import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptReview;
@@ -53,7 +54,7 @@ public class ResultPdfServlet extends HttpServlet {
         }
         Language lang = CDI.current().select(LocaleSwitch.class).get().current();
         ContentRepository content = CDI.current().select(ContentRepository.class).get();
-        SignedInUser who = (SignedInUser) req.getSession().getAttribute(SignedInUser.SESSION_ATTRIBUTE);
+        SignedInUser who = CDI.current().select(CurrentUser.class).get().require();
         String title = QuizTitles.title(content, a.getKind(), a.getSourceId(), lang);
         res.setContentType("application/pdf");
         res.setHeader("Content-Disposition", "attachment; filename=\"result-" + id + ".pdf\"");

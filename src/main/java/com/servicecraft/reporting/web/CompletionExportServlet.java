@@ -4,6 +4,7 @@ import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.audit.AuditLog;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.Role;
+import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.reporting.CompletionExports;
 import com.servicecraft.reporting.CompletionFilter;
@@ -32,7 +33,7 @@ public class CompletionExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        SignedInUser user = (SignedInUser) req.getSession().getAttribute(SignedInUser.SESSION_ATTRIBUTE);
+        SignedInUser user = CDI.current().select(CurrentUser.class).get().require();
         CompletionExports.Format format;
         try {
             format = CompletionExports.Format.valueOf(String.valueOf(req.getParameter("format")).toUpperCase(java.util.Locale.ROOT));

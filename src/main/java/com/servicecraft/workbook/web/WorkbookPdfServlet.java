@@ -1,6 +1,7 @@
 package com.servicecraft.workbook.web;
 
 import com.servicecraft.identity.Language;
+import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.workbook.WorkbookService;
@@ -20,7 +21,7 @@ public class WorkbookPdfServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         Language lang = CDI.current().select(LocaleSwitch.class).get().current();
         List<WorkbookService.Section> sections = CDI.current().select(WorkbookService.class).get().mine(lang);
-        SignedInUser who = (SignedInUser) req.getSession().getAttribute(SignedInUser.SESSION_ATTRIBUTE);
+        SignedInUser who = CDI.current().select(CurrentUser.class).get().require();
         res.setContentType("application/pdf");
         res.setHeader("Content-Disposition", "attachment; filename=\"workbook.pdf\"");
         WorkbookPdf.write(res.getOutputStream(), who.displayName(), sections, lang);
