@@ -1,5 +1,6 @@
 package com.servicecraft.audit;
 
+import com.servicecraft.shared.LogSafe;
 import com.servicecraft.identity.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,20 +29,13 @@ public class Refusals {
 
     /** Records a refusal; {@code who} is null for an anonymous caller. */
     public void record(HttpServletRequest req, SignedInUser who, int status, String why) {
-        String what = req.getMethod() + " " + printable(req.getRequestURI());
+        String uri = req.getRequestURI();
+        String what = LogSafe.text(req.getMethod() + " " + (uri.length() > 500 ? uri.substring(0, 500) : uri));
         String actor = who == null ? "anonymous" : who.username() + "#" + who.id();
-        LOG.warning(() -> "REFUSED " + status + " " + what + " by " + actor + " from " + req.getRemoteAddr() + ": " + why);
+        LOG.warning(() -> "REFUSED " + status + " " + what + " by " + actor + " from " + req.getRemoteAddr() + ": " + LogSafe.text(why));
         if (who != null) {
             auditLog.record(who.id(), who.username(), AuditLog.WEB, ACTION, what + " (" + why + ")", null, "refused " + status);
         }
     }
 
-    /** The path as sent, with control characters shown as escapes so a log line stays one line. */
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : (s.length() > 500 ? s.substring(0, 500) : s).toCharArray()) {
-            b.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-        }
-        return b.toString();
-    }
 }
