@@ -59,7 +59,7 @@ public class ProgressService {
     }
 
     /** Where the trainee stands on one lesson: engaged seconds so far, seconds needed, and whether it is read. */
-    public record Reading(int spentSeconds, int requiredSeconds, boolean completed) {
+    public record Reading(int spentSeconds, int requiredSeconds, boolean completed) implements java.io.Serializable {
         /** Seconds of engaged reading still needed before the lesson can be marked read (0 once it can). */
         public int secondsLeft() {
             return completed ? 0 : Math.max(0, requiredSeconds - spentSeconds);
