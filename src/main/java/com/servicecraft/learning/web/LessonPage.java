@@ -11,13 +11,13 @@ import com.servicecraft.identity.Language;
 import com.servicecraft.learning.CourseOutline;
 import com.servicecraft.learning.LessonProgress;
 import com.servicecraft.learning.ProgressService;
+import com.servicecraft.quiz.web.AutosaveToken;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import com.servicecraft.quiz.web.AutosaveToken;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
