@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "api_token")
 public class ApiToken {
+    /** "Last used" is recorded at most once a minute, so that API calls in parallel do not queue on the token's row. */
+    public static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -63,8 +66,9 @@ public class ApiToken {
         }
     }
 
-    public void used(Instant now) {
-        lastUsedAt = now;
+    /** Whether "last used" is already current to within {@link #LAST_USED_PRECISION}, so a call need not record it. */
+    public boolean usedRecently(Instant now) {
+        return lastUsedAt != null && lastUsedAt.isAfter(now.minus(LAST_USED_PRECISION));
     }
 
     public boolean isActive() {

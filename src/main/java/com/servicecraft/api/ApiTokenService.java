@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -97,7 +99,8 @@ public class ApiTokenService {
             return Optional.empty();
         }
         String h = hash(token);
-        return tx.inTransaction(em -> em.createQuery("select t from ApiToken t where t.tokenHash = :h", ApiToken.class)
+        Instant now = clock.instant();
+        return tx.read(em -> em.createQuery("select t from ApiToken t where t.tokenHash = :h", ApiToken.class)
                 .setParameter("h", h).getResultStream().findFirst()
                 .filter(ApiToken::isActive)
                 .flatMap(t -> {
@@ -105,9 +108,21 @@ public class ApiTokenService {
                     if (owner == null || !owner.isActive()) {
                         return Optional.empty();
                     }
-                    t.used(clock.instant());
+                    if (!t.usedRecently(now)) {
+                        recordUse(t.getId(), now);
+                    }
                     return Optional.of(new Caller(owner.getId(), owner.getUsername(), owner.getRoles(), t.scopeSet()));
                 }));
+    }
+
+    /**
+     * Notes "last used" in one auto-committed, conditional statement: a read API call never holds
+     * the token's row, and calls in parallel write it at most once a minute.
+     */
+    private void recordUse(long tokenId, Instant now) {
+        tx.autocommit(em -> em.createNativeQuery("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, tokenId)
+                .setParameter(3, Timestamp.from(now.minus(ApiToken.LAST_USED_PRECISION))).executeUpdate());
     }
 
     static String hash(String token) {

@@ -184,6 +184,7 @@ public final class ContentLoader {
             Map<Language, Lesson.LessonText> texts = new EnumMap<>(Language.class);
             String lessonId = null;
             int minutes = 0;
+            Integer minReadSeconds = null;
             for (Language lang : Language.values()) {
                 String name = stem + "." + lang.tag() + ".md";
                 String file = id + "/" + name;
@@ -204,6 +205,14 @@ public final class ContentLoader {
                     }
                     lessonId = fmId;
                     minutes = fm.tree().get("minutes").asInt();
+                    if (fm.tree().has("minReadSeconds")) {
+                        int given = fm.tree().get("minReadSeconds").asInt();
+                        if (minReadSeconds != null && minReadSeconds != given) {
+                            found.add(fm.error("both language files of a lesson need the same minReadSeconds (" + minReadSeconds + ")",
+                                    "minReadSeconds"));
+                        }
+                        minReadSeconds = given;
+                    }
                     found.addAll(LessonRenderer.check(file, src.parts()));
                     for (LessonSource.Part part : src.parts()) {
                         if (part instanceof LessonSource.Embed e && e.kind().equals("exercise") && !exerciseIds.contains(e.target())) {
@@ -215,8 +224,9 @@ public final class ContentLoader {
                             found.add(ContentProblem.error(file, ref.getValue(), "media file not found: " + id + "/" + ref.getKey()));
                         }
                     }
-                    int chars = LessonRenderer.countChars(LessonRenderer.plainText(src.parts()));
-                    texts.put(lang, new Lesson.LessonText(fm.tree().get("title").asText(), src.body(), chars, file));
+                    String plain = LessonRenderer.plainText(src.parts());
+                    texts.put(lang, new Lesson.LessonText(fm.tree().get("title").asText(), src.body(), LessonRenderer.countChars(plain),
+                            ReadingTime.estimatedSeconds(lang, plain), file));
                 } catch (ContentException e) {
                     found.add(e.problem());
                 }
@@ -232,7 +242,8 @@ public final class ContentLoader {
                 }
             }
             return lessonId == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(new Lesson(lessonId, id, stem, minutes, texts));
+                    : java.util.Optional.of(new Lesson(lessonId, id, stem, minutes,
+                            minReadSeconds != null ? minReadSeconds : ReadingTime.defaultMinimumSeconds(texts.values()), texts));
         }
 
         private List<Question> questions() throws ContentException {

@@ -9,11 +9,14 @@ import java.util.Optional;
 /**
  * One lesson: its Markdown per language (a language may be missing; the reader then sees the
  * other one with a notice). {@code stem} is the file name without language suffix.
+ * {@code minReadSeconds} is the engaged reading time the trainee needs before the lesson counts
+ * as read (see {@link ReadingTime}).
  */
-public record Lesson(String id, String moduleId, String stem, int minutes, Map<Language, LessonText> texts)
+public record Lesson(String id, String moduleId, String stem, int minutes, int minReadSeconds, Map<Language, LessonText> texts)
         implements Serializable {
 
-    public record LessonText(String title, String markdown, int plainChars, String file) implements Serializable {
+    /** One language's text; {@code readingSeconds} is its estimated reading time ({@link ReadingTime#estimatedSeconds}). */
+    public record LessonText(String title, String markdown, int plainChars, int readingSeconds, String file) implements Serializable {
     }
 
     public Lesson {

@@ -28,7 +28,8 @@ class TrainerAssignsModulesToAGroupIT {
     @BeforeAll
     static void start() throws Exception {
         requireBrowser();
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true")).start();
+        // Reading time off (factor 0): these tests are about progress, not about how long a lesson takes.
+        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_READING_TIME_FACTOR", "0")).start();
     }
 
     @AfterAll

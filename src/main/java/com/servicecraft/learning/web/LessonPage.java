@@ -11,6 +11,7 @@ import com.servicecraft.identity.Language;
 import com.servicecraft.learning.CourseOutline;
 import com.servicecraft.learning.LessonProgress;
 import com.servicecraft.learning.ProgressService;
+import com.servicecraft.quiz.web.AutosaveToken;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
 import jakarta.faces.context.FacesContext;
@@ -18,6 +19,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -41,6 +43,7 @@ public class LessonPage implements Serializable {
     private String previousId;
     private String nextId;
     private boolean completed;
+    private ProgressService.Reading reading;
 
     public void onLoad() throws IOException {
         Course course = content.course();
@@ -55,9 +58,12 @@ public class LessonPage implements Serializable {
         previousId = i > 0 ? order.get(i - 1).id() : null;
         nextId = i < order.size() - 1 ? order.get(i + 1).id() : null;
         render(course);
-        progress.opened(lesson.moduleId(), lesson.id());
-        LessonProgress mine = progress.mine().get(lesson.id());
-        completed = mine != null && mine.isCompleted();
+        show(progress.opened(lesson.moduleId(), lesson.id()));
+    }
+
+    private void show(ProgressService.Reading r) {
+        reading = r;
+        completed = r.completed();
     }
 
     private void render(Course course) {
@@ -78,19 +84,16 @@ public class LessonPage implements Serializable {
         }
     }
 
-    /** Called by the page every minute while it is open: credits reading time. */
-    public void heartbeat() {
-        if (lesson != null || reload()) {
-            progress.opened(lesson.moduleId(), lesson.id());
-        }
-    }
-
+    /** "I have read this lesson": refused, saying how long is left, until the engaged reading time is reached. */
     public String markRead() {
         if (lesson == null && !reload()) {
             return null;
         }
-        progress.completed(lesson.moduleId(), lesson.id());
-        completed = true;
+        show(progress.completed(lesson.moduleId(), lesson.id()));
+        if (!completed) {
+            Messages.error("lesson.readingTooShort", reading.secondsLeft() / 60, reading.secondsLeft() % 60);
+            return null;
+        }
         Messages.info("lesson.completed");
         return nextId == null ? "/learn/course?faces-redirect=true" : "/learn/lesson?faces-redirect=true&id=" + nextId;
     }
@@ -132,4 +135,23 @@ public class LessonPage implements Serializable {
     public String getPreviousId() { return previousId; }
     public String getNextId() { return nextId; }
     public boolean isCompleted() { return completed; }
+
+    /** Engaged reading seconds still needed (the heartbeat script updates the figure as time passes). */
+    public int getSecondsLeft() {
+        return reading == null ? 0 : reading.secondsLeft();
+    }
+
+    public String getReadingStatus() {
+        return reading == null ? "" : ReadingStatus.text(reading, locale.current().locale());
+    }
+
+    /** Seconds between the page's reading heartbeats. */
+    public long getHeartbeatSeconds() {
+        return LessonProgress.HEARTBEAT.getSeconds();
+    }
+
+    /** The per-session token the heartbeat script sends along (the autosave's, see {@link AutosaveToken}). */
+    public String getReadingToken() {
+        return AutosaveToken.of((HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true));
+    }
 }

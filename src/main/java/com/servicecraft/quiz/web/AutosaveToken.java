@@ -10,11 +10,12 @@ import java.util.Base64;
 /**
  * The per-session secret the attempt page sends with every autosave (as a header), so that another
  * site cannot make a signed-in trainee's browser save answers (CSRF). Faces requests carry the
- * server-side view state for the same purpose; the autosave endpoint is not a Faces request.
+ * server-side view state for the same purpose; the autosave endpoint is not a Faces request. The
+ * lesson page's reading heartbeat ({@code /learn/reading}) sends the same token.
  */
 public final class AutosaveToken {
     static final String SESSION_ATTRIBUTE = "servicecraft.autosaveToken";
-    static final String HEADER = "X-Servicecraft-Token";
+    public static final String HEADER = "X-Servicecraft-Token";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private AutosaveToken() {
@@ -33,7 +34,7 @@ public final class AutosaveToken {
         }
     }
 
-    static boolean matches(HttpSession session, String sent) {
+    public static boolean matches(HttpSession session, String sent) {
         Object t = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
         return t != null && sent != null
                 && MessageDigest.isEqual(t.toString().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));

@@ -76,6 +76,7 @@ public final class AccessRules {
             entry("/learn/self-assessment.xhtml", Access.SIGNED_IN),
             entry("/learn/workbook.xhtml", Access.SIGNED_IN),
             entry("/learn/autosave", Access.SIGNED_IN),
+            entry("/learn/reading", Access.SIGNED_IN),
             entry("/learn/certificate.pdf", Access.SIGNED_IN),
             entry("/learn/result.pdf", Access.SIGNED_IN),
             entry("/learn/action-plan.pdf", Access.SIGNED_IN),

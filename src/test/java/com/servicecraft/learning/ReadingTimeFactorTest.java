@@ -1,0 +1,31 @@
+package com.servicecraft.learning;
+
+import com.servicecraft.content.Lesson;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** SERVICECRAFT_READING_TIME_FACTOR scales every lesson's minimum; a bad value names the setting. */
+class ReadingTimeFactorTest {
+    private static final Lesson LESSON = new Lesson("l", "m", "01-l", 5, 101, Map.of());
+
+    @Test
+    void defaultIsOneAndTheRequiredTimeIsRoundedUp() {
+        assertEquals(101, ReadingTimeFactor.parse(null).requiredSeconds(LESSON));
+        assertEquals(101, ReadingTimeFactor.parse(" ").requiredSeconds(LESSON));
+        assertEquals(51, ReadingTimeFactor.parse("0.5").requiredSeconds(LESSON));
+        assertEquals(0, ReadingTimeFactor.parse("0").requiredSeconds(LESSON));
+    }
+
+    @Test
+    void aValueThatIsNoNumberOrOutOfRangeIsRefusedNamingTheSetting() {
+        for (String bad : new String[] {"fast", "-1", "11", "NaN"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReadingTimeFactor.parse(bad));
+            assertTrue(e.getMessage().contains("SERVICECRAFT_READING_TIME_FACTOR"), e.getMessage());
+        }
+    }
+}
