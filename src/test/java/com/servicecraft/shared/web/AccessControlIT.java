@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * endpoint, anonymously and as each role, plainly and through traversal and encoding tricks.
  */
 class AccessControlIT {
-    private static final String ADMIN_PASSWORD = "admin-password-1";
+    private static final String ADMIN_PASSWORD = "tea-and-river-stones-1";
     /** Listed paths that answer only with parameters (an id, a format, a POST): without them the page itself says no. */
     private static final Set<String> NEED_PARAMETERS = Set.of("/learn/attempt.xhtml", "/learn/result.xhtml", "/learn/lesson.xhtml",
             "/trainer/group.xhtml", "/trainer/trainee.xhtml", "/learn/action-plan.pdf", "/learn/certificate.pdf", "/learn/result.pdf",

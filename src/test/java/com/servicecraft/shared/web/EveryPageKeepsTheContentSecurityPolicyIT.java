@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * under the full Content-Security-Policy, and the test fails on any violation it logs.
  */
 class EveryPageKeepsTheContentSecurityPolicyIT {
-    private static final String ADMIN_PASSWORD = "admin-password-1";
+    private static final String ADMIN_PASSWORD = "tea-and-river-stones-1";
     /** Pages that need an id; the quiz below opens the attempt page with one. */
     private static final Set<String> NEED_PARAMETERS = Set.of("/learn/attempt.xhtml", "/learn/result.xhtml", "/learn/lesson.xhtml",
             "/trainer/group.xhtml", "/trainer/trainee.xhtml", "/setup.xhtml");
