@@ -21,6 +21,14 @@ import java.util.logging.Logger;
  */
 public class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    /** H2 reads this once, when it first loads; an operator's own {@code -Dh2.bindAddress} wins. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
+    static {
+        // The embedded H2 file database (AUTO_SERVER) shares itself through a TCP port that H2 opens on
+        // every interface; only processes on this machine (a console, a second dev node) need it.
+        System.getProperties().putIfAbsent(H2_BIND_ADDRESS, "127.0.0.1");
+    }
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
@@ -42,6 +50,11 @@ public class Database implements AutoCloseable {
 
     /** With extra JPA properties (tests use this to count SQL statements). */
     public static Database open(DatabaseSettings settings, Map<String, Object> extraProperties) {
+        if (settings.isH2() && !"127.0.0.1".equals(org.h2.engine.SysProperties.BIND_ADDRESS)) {
+            LOG.warning(() -> "H2's AUTO_SERVER port listens on " + (org.h2.engine.SysProperties.BIND_ADDRESS == null
+                    ? "every interface (H2 was loaded before " + Database.class.getSimpleName() + ")"
+                    : org.h2.engine.SysProperties.BIND_ADDRESS));
+        }
         HikariDataSource ds = pool(settings);
         try {
             String[] product = product(ds);
