@@ -84,12 +84,17 @@ public class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setPoolName("servicecraft");
+        // Hikari's default waits 30 s for a connection; in an outage every request would hang that long.
+        config.setConnectionTimeout(settings.connectTimeoutMillis());
         // Tomcat does not find drivers inside a WAR through DriverManager.
         config.setDriverClassName(settings.isH2() ? "org.h2.Driver" : "com.mysql.cj.jdbc.Driver");
         if (!settings.isH2()) {
             config.addDataSourceProperty("characterEncoding", "UTF-8");
             config.addDataSourceProperty("connectionTimeZone", "UTC");
             config.addDataSourceProperty("rewriteBatchedStatements", "true");
+            // Fail fast on a server that does not answer: opening a connection, and any single read.
+            config.addDataSourceProperty("connectTimeout", String.valueOf(settings.connectTimeoutMillis()));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(DatabaseSettings.SOCKET_TIMEOUT_MILLIS));
             // HikariCP's recommended Connector/J settings: cache statement parsing and the server's
             // settings, and skip round trips that only repeat the session state the driver knows.
             config.addDataSourceProperty("cachePrepStmts", "true");
