@@ -13,6 +13,7 @@ import com.servicecraft.quiz.question.RolePlayQuestion;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -36,6 +37,8 @@ import java.util.Map;
 @Named
 @ViewScoped
 public class AttemptPage implements Serializable {
+    /** The request parameter (a hidden field of the attempt form) that names the attempt on a postback. */
+    static final String POSTED_ID = "attemptId";
     @Inject
     AttemptService attempts;
     @Inject
@@ -52,7 +55,7 @@ public class AttemptPage implements Serializable {
     private long id;
     private String title;
     private List<ItemModel> items = new ArrayList<>();
-    private final List<AttemptItem> stored = new ArrayList<>();
+    private List<AttemptItem> stored = List.of();
     private int position;
     private Instant deadline;
     private String passage;
@@ -82,16 +85,41 @@ public class AttemptPage implements Serializable {
     }
 
     private void showItems(AttemptService.AttemptData data) {
-        stored.clear();
-        stored.addAll(data.items());
-        items = new ArrayList<>();
+        // New lists, assigned whole: a parallel request of the same view (a double click) reads
+        // either the old copy or the new one, never one half-filled.
+        List<ItemModel> shown = new ArrayList<>();
         for (AttemptItem item : data.items()) {
             Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
             ItemModel m = new ItemModel(item, q, locale.current());
             if (q instanceof RolePlayQuestion r) {
                 m.walk(r, locale.current());
             }
-            items.add(m);
+            shown.add(m);
+        }
+        stored = List.copyOf(data.items());
+        items = shown;
+    }
+
+    /**
+     * A view scope is discarded when one of its requests leaves the page (a submit that goes on to the
+     * result). Other postbacks of the same view already on their way (a double click, a second tab, the
+     * back button) then meet a fresh bean, and neither {@code f:viewParam} nor {@code f:viewAction} runs on
+     * a postback. Such a bean loads itself from the attempt the form names ({@value #POSTED_ID}), before
+     * any input reaches it: a closed attempt sends the request to its result page, the same answer the
+     * first request got.
+     */
+    @PostConstruct
+    void reloadOnPostback() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        String posted = fc == null || !fc.isPostback() ? null : fc.getExternalContext().getRequestParameterMap().get(POSTED_ID);
+        if (posted == null || !posted.matches("\\d{1,18}")) {
+            return;
+        }
+        id = Long.parseLong(posted);
+        try {
+            onLoad(); // a closed attempt: redirect and responseComplete(), so no action of this request runs
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -232,8 +260,10 @@ public class AttemptPage implements Serializable {
         return String.join(", ", getUnanswered().stream().map(String::valueOf).toList());
     }
 
+    /** The question shown; null only in a bean that has nothing loaded (see {@link #reloadOnPostback()}). */
     public ItemModel current() {
-        return items.get(position);
+        List<ItemModel> shown = items;
+        return shown.isEmpty() ? null : shown.get(Math.min(position, shown.size() - 1));
     }
 
     public long getRemainingSeconds() {
