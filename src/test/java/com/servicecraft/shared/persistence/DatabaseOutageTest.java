@@ -1,5 +1,6 @@
 package com.servicecraft.shared.persistence;
 
+import com.servicecraft.shared.web.KnownFailure;
 import com.servicecraft.testing.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class DatabaseOutageTest {
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
             assertTrue(seconds < 20, "failed after " + seconds + " s; Hikari's default would wait 30 s");
             assertTrue(DatabaseUnavailable.causedBy(failure), () -> "not recognised as an outage: " + failure);
+            KnownFailure answer = KnownFailure.of(failure).orElseThrow();
+            assertEquals(KnownFailure.DATABASE_UNAVAILABLE, answer, "pages answer it with the clean 503 page");
+            assertEquals(503, answer.status());
         }
     }
 
