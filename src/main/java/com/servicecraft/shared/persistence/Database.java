@@ -23,6 +23,8 @@ public class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     /** H2 reads this once, when it first loads; an operator's own {@code -Dh2.bindAddress} wins. */
     static final String H2_BIND_ADDRESS = "h2.bindAddress";
+    /** How long start-up waits for the embedded H2 file (its first open after a kill -9 takes seconds). */
+    static final long EMBEDDED_STARTUP_TIMEOUT_MILLIS = 30_000;
 
     static {
         // The embedded H2 file database (AUTO_SERVER) shares itself through a TCP port that H2 opens on
@@ -69,6 +71,7 @@ public class Database implements AutoCloseable {
             props.put("jakarta.persistence.database-minor-version", majorMinor.length > 1 ? majorMinor[1] : "0");
             props.putAll(extraProperties);
             EntityManagerFactory emf = Persistence.createEntityManagerFactory("servicecraft", props);
+            ds.getHikariConfigMXBean().setConnectionTimeout(settings.connectTimeoutMillis());
             LOG.info(() -> "Database ready: " + settings + " (" + product[0] + " " + product[1] + ")");
             return new Database(ds, emf, product[0], product[1], schema);
         } catch (RuntimeException e) {
@@ -85,7 +88,10 @@ public class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setPoolName("servicecraft");
         // Hikari's default waits 30 s for a connection; in an outage every request would hang that long.
-        config.setConnectionTimeout(settings.connectTimeoutMillis());
+        // Only the first open of an embedded file after a crash may take longer (H2 checks its lock file):
+        // start-up waits as long as that needs, requests then wait the configured time (see open()).
+        config.setConnectionTimeout(settings.isEmbeddedH2()
+                ? Math.max(EMBEDDED_STARTUP_TIMEOUT_MILLIS, settings.connectTimeoutMillis()) : settings.connectTimeoutMillis());
         // Tomcat does not find drivers inside a WAR through DriverManager.
         config.setDriverClassName(settings.isH2() ? "org.h2.Driver" : "com.mysql.cj.jdbc.Driver");
         if (!settings.isH2()) {

@@ -59,6 +59,11 @@ public record DatabaseSettings(String url, String user, String password, int max
         return url.startsWith("jdbc:h2:");
     }
 
+    /** H2 in this process (a file), not a server reached over the network. */
+    public boolean isEmbeddedH2() {
+        return isH2() && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+    }
+
     /** Settings with the password hidden, for logs. */
     @Override
     public String toString() {

@@ -24,7 +24,7 @@ public enum KnownFailure {
         this.page = page;
     }
 
-    /** The HTTP status a full-page answer carries, 0 for a redirect to {@link #page()}. */
+    /** The HTTP status a full-page answer carries, 0 for a redirect to {@link #page()} (an ajax request is always redirected there). */
     public int status() {
         return status;
     }

@@ -7,6 +7,8 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -16,8 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * Answers the {@link KnownFailure}s of a Faces request cleanly and logs each as one line; everything
- * else goes on to PrimeFaces' handler (error page, full log). A full page gets the failure's page (503
- * for an outage); an ajax request is sent there by a partial-response redirect.
+ * else goes on to PrimeFaces' handler (error page, full log). A full page gets the failure's answer (the
+ * 503 page for an outage, a redirect to the expired notice); an ajax request is redirected to its page.
  */
 public class KnownFailureHandler extends ExceptionHandlerWrapper {
     private static final Logger LOG = Logger.getLogger(KnownFailureHandler.class.getName());
@@ -80,8 +82,10 @@ public class KnownFailureHandler extends ExceptionHandlerWrapper {
                 Writer w = ec.getResponseOutputWriter();
                 w.write("<?xml version='1.0' encoding='UTF-8'?>\n<partial-response><redirect url=\"" + page + "\"></redirect></partial-response>");
                 w.flush();
-            } else if (failure.status() != 0) {
-                ec.responseSendError(failure.status(), null);
+            } else if (failure == KnownFailure.DATABASE_UNAVAILABLE) {
+                // Written directly: a Faces error view would treat this (maybe POST) request as its postback.
+                ErrorPages.write((HttpServletRequest) ec.getRequest(), (HttpServletResponse) ec.getResponse(), failure.status(),
+                        "error.unavailable.title", "error.unavailable.text");
             } else {
                 ec.redirect(page);
             }

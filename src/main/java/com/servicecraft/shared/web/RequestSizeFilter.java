@@ -1,6 +1,5 @@
 package com.servicecraft.shared.web;
 
-import com.servicecraft.identity.Language;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -15,8 +14,8 @@ import java.util.logging.Logger;
  * Refuses a request body larger than the container will read, before anything reads it, with the
  * "too large" page (413) instead of a parse failure deep inside Faces. Limits: an upload (multipart) as
  * {@code multipart-config} in web.xml allows; any other form as Jetty's default form size.
- * The page is written here, in the browser's language, from the message bundles: a Faces view would read
- * the refused body to look for its view state.
+ * The page is written directly ({@link ErrorPages}): a Faces view would read the refused body to look
+ * for its view state.
  */
 public class RequestSizeFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(RequestSizeFilter.class.getName());
@@ -36,15 +35,7 @@ public class RequestSizeFilter extends HttpFilter {
         }
         LOG.warning(() -> "Request body of " + length + " bytes refused (limit " + limit + "): " + req.getMethod() + " "
                 + req.getRequestURI().replaceAll("[\\r\\n]+", " "));
-        Locale lang = req.getHeader("Accept-Language") == null ? Language.ZH_CN.locale() : Language.of(req.getLocale()).locale();
-        res.setStatus(413);
         res.setHeader("Connection", "close");
-        res.setContentType("text/html");
-        res.setCharacterEncoding("UTF-8");
-        String title = Messages.text(lang, "error.tooLarge.title");
-        res.getWriter().write("<!DOCTYPE html><html lang=\"" + lang.toLanguageTag() + "\"><head><meta charset=\"UTF-8\"/><title>" + title
-                + "</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/></head><body><main><h1>" + title
-                + "</h1><p>" + Messages.text(lang, "error.tooLarge.text") + "</p><p><a href=\"" + req.getContextPath() + "/\">"
-                + Messages.text(lang, "error.backHome") + "</a></p></main></body></html>");
+        ErrorPages.write(req, res, 413, "error.tooLarge.title", "error.tooLarge.text");
     }
 }
