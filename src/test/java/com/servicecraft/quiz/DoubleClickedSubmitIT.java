@@ -60,14 +60,19 @@ class DoubleClickedSubmitIT {
                 for (int i = 0; i < PARALLEL; i++) {
                     replies.add(pool.submit((Callable<HttpResponse<String>>) () -> {
                         go.await();
-                        return http.post("/learn/attempt.xhtml", submit);
+                        return http.post("/learn/attempt.xhtml", submit, Map.of("Referer", server.url(http.location(started))));
                     }));
                 }
                 go.countDown();
                 for (Future<HttpResponse<String>> f : replies) {
                     HttpResponse<String> r = f.get(2, TimeUnit.MINUTES);
                     assertEquals(302, r.statusCode(), () -> trainee + ": " + r.statusCode() + " " + r.body());
-                    assertEquals("/learn/result.xhtml?id=" + attempt, http.location(r), trainee + ": every click ends on the result");
+                    String to = http.location(r);
+                    if (to.equals("/learn/attempt.xhtml?id=" + attempt)) {
+                        // A click that came too late to use the page is sent back to it, which shows the result.
+                        to = http.location(http.get(to));
+                    }
+                    assertEquals("/learn/result.xhtml?id=" + attempt, to, trainee + ": every click ends on the result");
                 }
                 pool.shutdown();
                 try (Connection c = server.database();

@@ -117,10 +117,19 @@ public class AttemptPage implements Serializable {
         }
         id = Long.parseLong(posted);
         try {
-            onLoad(); // a closed attempt: redirect and responseComplete(), so no action of this request runs
+            onLoad(); // a closed attempt: redirect and responseComplete(); nothing is loaded
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * True when this bean has nothing to work on: it was created (see {@link #reloadOnPostback()}) for a
+     * request whose attempt is closed, and that request is already on its way to the result page. The
+     * bean may be created as late as the action itself, so every action asks.
+     */
+    private boolean left() {
+        return items.isEmpty();
     }
 
     /**
@@ -129,6 +138,9 @@ public class AttemptPage implements Serializable {
      * database, which stays the only place an answer lives.
      */
     public void refresh() {
+        if (left()) {
+            return;
+        }
         AttemptService.AttemptData data = attempts.load(id);
         if (data.attempt().getStatus().isOpen()) {
             showItems(data);
@@ -157,7 +169,9 @@ public class AttemptPage implements Serializable {
 
     /** Saves the current question's input (called by ajax on every change). */
     public void save() {
-        save(current());
+        if (!left()) {
+            save(current());
+        }
     }
 
     private void save(ItemModel m) {
@@ -179,6 +193,9 @@ public class AttemptPage implements Serializable {
 
     /** Practice mode: how the current answer fares, with the explanation. */
     public void check() {
+        if (left()) {
+            return;
+        }
         refresh();
         try {
             feedback.put(position, attempts.practiceFeedback(id, position, locale.current()));
@@ -196,6 +213,9 @@ public class AttemptPage implements Serializable {
     }
 
     public void go(int newPosition) {
+        if (left()) {
+            return;
+        }
         if (newPosition >= 0 && newPosition < items.size()) {
             position = newPosition;
             attempts.moveTo(id, position);
@@ -212,17 +232,26 @@ public class AttemptPage implements Serializable {
     }
 
     public void moveUp(int index) {
+        if (left()) {
+            return;
+        }
         current().moveUp(index);
         save();
     }
 
     public void moveDown(int index) {
+        if (left()) {
+            return;
+        }
         current().moveDown(index);
         save();
     }
 
     /** A role-play decision: record it, save the path, and show the customer's reaction. */
     public void choose(String responseId) {
+        if (left()) {
+            return;
+        }
         ItemModel m = current();
         if (m.isConversationOver() || m.getResponses().stream().noneMatch(r -> r.key().equals(responseId))) {
             return;
@@ -237,6 +266,9 @@ public class AttemptPage implements Serializable {
     }
 
     public String submit() {
+        if (left()) {
+            return null;
+        }
         try {
             // The submit posts the form, so the current question's input arrives here too: keep it,
             // in case its autosave was still on its way when the trainee confirmed.

@@ -60,6 +60,24 @@ public class KnownFailureHandler extends ExceptionHandlerWrapper {
         getWrapped().handle();
     }
 
+    /**
+     * A full-page post of a page that is no longer valid (a second click after the first one left the page)
+     * reloads the page it came from, which shows its current state (a submitted attempt: its result); only
+     * a page of this application counts, anything else gets {@code fallback}.
+     */
+    static String samePageOr(ExternalContext ec, String fallback) {
+        HttpServletRequest req = (HttpServletRequest) ec.getRequest();
+        String referer = req.getHeader("Referer");
+        String url = req.getRequestURL().toString();
+        String origin = url.substring(0, url.length() - req.getRequestURI().length());
+        String app = origin + req.getContextPath() + "/";
+        if (referer == null || !referer.startsWith(app) || referer.contains("\\") || referer.indexOf("//", app.length()) >= 0
+                || referer.contains("/error/") || !"POST".equals(req.getMethod())) {
+            return fallback;
+        }
+        return referer.substring(origin.length());
+    }
+
     private static void log(FacesContext fc, KnownFailure failure, Throwable t) {
         ExternalContext ec = fc.getExternalContext();
         String request = ec.getRequestContextPath() + ec.getRequestServletPath();
@@ -87,7 +105,7 @@ public class KnownFailureHandler extends ExceptionHandlerWrapper {
                 ErrorPages.write((HttpServletRequest) ec.getRequest(), (HttpServletResponse) ec.getResponse(), failure.status(),
                         "error.unavailable.title", "error.unavailable.text");
             } else {
-                ec.redirect(page);
+                ec.redirect(samePageOr(ec, page));
             }
             fc.responseComplete();
         } catch (IOException | IllegalStateException e) {
