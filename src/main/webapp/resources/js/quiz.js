@@ -1,5 +1,6 @@
 // Attempt page helpers: countdown from the server's deadline, the listening-game passage shown once,
-// and the "not saved" warning. No answer logic lives here; the server decides everything.
+// and the "not saved" warning (or "not saved, retrying" while the server is unreachable). No answer logic
+// lives here; the server decides everything.
 (function () {
   function pad(n) { return (n < 10 ? '0' : '') + n; }
 
@@ -55,7 +56,17 @@
     }
   }
 
-  function send(url, token, params, position) {
+  // While the server cannot store the answer (503 with "retry", or no answer at all) the same save is
+  // sent again, after 1, 2, 4, 8 then every 15 seconds, until the server acknowledges it; the page says
+  // "not saved, retrying" meanwhile and later saves wait behind it, so the order stays.
+  function send(url, token, params, position, retryingText, tries) {
+    tries = tries || 0;
+    function retry(message) {
+      showStatus(message || retryingText, true);
+      var delay = Math.min(15000, 1000 * Math.pow(2, tries));
+      return new Promise(function (resolve) { setTimeout(resolve, delay); })
+        .then(function () { return send(url, token, params, position, retryingText, tries + 1); });
+    }
     return fetch(url, {
       method: 'POST', credentials: 'same-origin', body: params,
       headers: { 'X-Servicecraft-Token': token, 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' }
@@ -66,12 +77,14 @@
           if (body.status) { showStatus(body.status, false); }
           var button = document.querySelectorAll('.sc-navigator button')[position];
           if (button) { button.classList.toggle('sc-answered', !!body.answered); }
+        } else if (res.status === 503 || body.retry) {
+          return retry(body.message);
         } else {
           window.scSaveFailed();
           if (body.message) { showStatus(body.message, true); }
         }
       });
-    }).catch(function () { window.scSaveFailed(); });
+    }, function () { return retry(null); }).catch(function () { window.scSaveFailed(); });
   }
 
   window.scAutosave = function () {
@@ -82,10 +95,11 @@
     var url = area.getAttribute('data-url');
     var token = area.getAttribute('data-token');
     var position = parseInt(area.getAttribute('data-position'), 10);
+    var retryingText = area.getAttribute('data-retrying');
     window.scPendingSaves += 1;
     // Until the save is through, moving to another question or submitting waits (CSS: .sc-saving).
     document.body.classList.add('sc-saving');
-    queue = queue.then(function () { return send(url, token, params, position); })
+    queue = queue.then(function () { return send(url, token, params, position, retryingText); })
       .then(function () {
         window.scPendingSaves -= 1;
         if (window.scPendingSaves === 0) { document.body.classList.remove('sc-saving'); }

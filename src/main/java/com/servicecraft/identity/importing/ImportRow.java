@@ -5,6 +5,10 @@ import java.util.List;
 
 /** One data row of an import file, as read, with the problems found in it (bundle keys). */
 public class ImportRow implements java.io.Serializable {
+    /** The sizes of the columns these fields go to (app_user); the others are checked by their own rules. */
+    static final int MAX_DISPLAY_NAME = 120;
+    static final int MAX_JOB_TITLE = 120;
+
     private final int line;
     private final String employeeNumber;
     private final String displayName;
@@ -25,6 +29,13 @@ public class ImportRow implements java.io.Serializable {
         this.jobTitle = clean(jobTitle);
         this.language = clean(language);
         this.username = clean(username);
+        // Found in the preview, before the database would refuse the whole import at confirm.
+        if (this.displayName != null && this.displayName.length() > MAX_DISPLAY_NAME) {
+            errors.add("import.error.nameTooLong");
+        }
+        if (this.jobTitle != null && this.jobTitle.length() > MAX_JOB_TITLE) {
+            errors.add("import.error.jobTitleTooLong");
+        }
     }
 
     private static String clean(String s) {

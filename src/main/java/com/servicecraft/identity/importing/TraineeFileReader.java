@@ -1,22 +1,10 @@
 package com.servicecraft.identity.importing;
 
 import com.servicecraft.shared.UserInputException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import com.servicecraft.shared.upload.TableFile;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a trainee list from CSV (UTF-8, with or without BOM) or XLSX. The first row names the
- * columns, in English or Chinese; their order is free.
+ * Reads a trainee list from CSV (UTF-8, with or without BOM) or XLSX ({@link TableFile}). The first row
+ * names the columns, in English or Chinese; their order is free.
  */
 public final class TraineeFileReader {
     public static final int MAX_ROWS = 5000;
@@ -53,57 +41,7 @@ public final class TraineeFileReader {
     }
 
     public static List<ImportRow> read(String fileName, InputStream in) throws IOException {
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            return readCsv(in);
-        }
-        if (name.endsWith(".xlsx")) {
-            return readXlsx(in);
-        }
-        throw new UserInputException("import.unsupportedFile");
-    }
-
-    static List<ImportRow> readCsv(InputStream in) throws IOException {
-        Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
-            List<List<String>> rows = new ArrayList<>();
-            for (CSVRecord r : parser) {
-                rows.add(r.toList());
-                if (rows.size() > MAX_ROWS + 1) {
-                    throw new UserInputException("import.tooManyRows", MAX_ROWS);
-                }
-            }
-            return toRows(rows);
-        }
-    }
-
-    static List<ImportRow> readXlsx(InputStream in) throws IOException {
-        try (Workbook wb = new XSSFWorkbook(in)) {
-            Sheet sheet = wb.getSheetAt(0);
-            DataFormatter fmt = new DataFormatter(Locale.ROOT);
-            List<List<String>> rows = new ArrayList<>();
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : fmt.formatCellValue(cell));
-                }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                rows.add(cells);
-                if (rows.size() > MAX_ROWS + 1) {
-                    throw new UserInputException("import.tooManyRows", MAX_ROWS);
-                }
-            }
-            return toRows(rows);
-        } catch (org.apache.poi.UnsupportedFileFormatException | org.apache.poi.ooxml.POIXMLException e) {
-            throw new UserInputException("import.unreadableFile");
-        }
+        return toRows(TableFile.read(fileName, in, MAX_ROWS, TableFile.BlankRows.SKIP));
     }
 
     private static List<ImportRow> toRows(List<List<String>> rows) {

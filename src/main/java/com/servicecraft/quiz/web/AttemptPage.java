@@ -13,6 +13,7 @@ import com.servicecraft.quiz.question.RolePlayQuestion;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -36,6 +37,8 @@ import java.util.Map;
 @Named
 @ViewScoped
 public class AttemptPage implements Serializable {
+    /** The request parameter (a hidden field of the attempt form) that names the attempt on a postback. */
+    static final String POSTED_ID = "attemptId";
     @Inject
     AttemptService attempts;
     @Inject
@@ -52,7 +55,7 @@ public class AttemptPage implements Serializable {
     private long id;
     private String title;
     private List<ItemModel> items = new ArrayList<>();
-    private final List<AttemptItem> stored = new ArrayList<>();
+    private List<AttemptItem> stored = List.of();
     private int position;
     private Instant deadline;
     private String passage;
@@ -82,17 +85,51 @@ public class AttemptPage implements Serializable {
     }
 
     private void showItems(AttemptService.AttemptData data) {
-        stored.clear();
-        stored.addAll(data.items());
-        items = new ArrayList<>();
+        // New lists, assigned whole: a parallel request of the same view (a double click) reads
+        // either the old copy or the new one, never one half-filled.
+        List<ItemModel> shown = new ArrayList<>();
         for (AttemptItem item : data.items()) {
             Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
             ItemModel m = new ItemModel(item, q, locale.current());
             if (q instanceof RolePlayQuestion r) {
                 m.walk(r, locale.current());
             }
-            items.add(m);
+            shown.add(m);
         }
+        stored = List.copyOf(data.items());
+        items = shown;
+    }
+
+    /**
+     * A view scope is discarded when one of its requests leaves the page (a submit that goes on to the
+     * result). Other postbacks of the same view already on their way (a double click, a second tab, the
+     * back button) then meet a fresh bean, and neither {@code f:viewParam} nor {@code f:viewAction} runs on
+     * a postback. Such a bean loads itself from the attempt the form names ({@value #POSTED_ID}), before
+     * any input reaches it: a closed attempt sends the request to its result page, the same answer the
+     * first request got.
+     */
+    @PostConstruct
+    void reloadOnPostback() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        String posted = fc == null || !fc.isPostback() ? null : fc.getExternalContext().getRequestParameterMap().get(POSTED_ID);
+        if (posted == null || !posted.matches("\\d{1,18}")) {
+            return;
+        }
+        id = Long.parseLong(posted);
+        try {
+            onLoad(); // a closed attempt: redirect and responseComplete(); nothing is loaded
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * True when this bean has nothing to work on: it was created (see {@link #reloadOnPostback()}) for a
+     * request whose attempt is closed, and that request is already on its way to the result page. The
+     * bean may be created as late as the action itself, so every action asks.
+     */
+    private boolean left() {
+        return items.isEmpty();
     }
 
     /**
@@ -101,6 +138,9 @@ public class AttemptPage implements Serializable {
      * database, which stays the only place an answer lives.
      */
     public void refresh() {
+        if (left()) {
+            return;
+        }
         AttemptService.AttemptData data = attempts.load(id);
         if (data.attempt().getStatus().isOpen()) {
             showItems(data);
@@ -129,7 +169,9 @@ public class AttemptPage implements Serializable {
 
     /** Saves the current question's input (called by ajax on every change). */
     public void save() {
-        save(current());
+        if (!left()) {
+            save(current());
+        }
     }
 
     private void save(ItemModel m) {
@@ -151,6 +193,9 @@ public class AttemptPage implements Serializable {
 
     /** Practice mode: how the current answer fares, with the explanation. */
     public void check() {
+        if (left()) {
+            return;
+        }
         refresh();
         try {
             feedback.put(position, attempts.practiceFeedback(id, position, locale.current()));
@@ -168,6 +213,9 @@ public class AttemptPage implements Serializable {
     }
 
     public void go(int newPosition) {
+        if (left()) {
+            return;
+        }
         if (newPosition >= 0 && newPosition < items.size()) {
             position = newPosition;
             attempts.moveTo(id, position);
@@ -184,17 +232,26 @@ public class AttemptPage implements Serializable {
     }
 
     public void moveUp(int index) {
+        if (left()) {
+            return;
+        }
         current().moveUp(index);
         save();
     }
 
     public void moveDown(int index) {
+        if (left()) {
+            return;
+        }
         current().moveDown(index);
         save();
     }
 
     /** A role-play decision: record it, save the path, and show the customer's reaction. */
     public void choose(String responseId) {
+        if (left()) {
+            return;
+        }
         ItemModel m = current();
         if (m.isConversationOver() || m.getResponses().stream().noneMatch(r -> r.key().equals(responseId))) {
             return;
@@ -209,6 +266,9 @@ public class AttemptPage implements Serializable {
     }
 
     public String submit() {
+        if (left()) {
+            return null;
+        }
         try {
             // The submit posts the form, so the current question's input arrives here too: keep it,
             // in case its autosave was still on its way when the trainee confirmed.
@@ -232,8 +292,10 @@ public class AttemptPage implements Serializable {
         return String.join(", ", getUnanswered().stream().map(String::valueOf).toList());
     }
 
+    /** The question shown; null only in a bean that has nothing loaded (see {@link #reloadOnPostback()}). */
     public ItemModel current() {
-        return items.get(position);
+        List<ItemModel> shown = items;
+        return shown.isEmpty() ? null : shown.get(Math.min(position, shown.size() - 1));
     }
 
     public long getRemainingSeconds() {

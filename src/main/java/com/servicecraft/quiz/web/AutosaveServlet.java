@@ -6,6 +6,8 @@ import com.servicecraft.identity.Language;
 import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.ClientAnswer;
 import com.servicecraft.quiz.SaveRefusedException;
+import com.servicecraft.shared.persistence.DatabaseUnavailable;
+import com.servicecraft.shared.web.KnownFailure;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
 import jakarta.enterprise.inject.spi.CDI;
@@ -19,16 +21,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The attempt page's autosave: a small POST per changed answer instead of a whole Faces request.
  * Parameters: {@code attempt}, {@code position}, {@code v} (repeated values) and {@code p.<key>}
  * (pairs); header {@value AutosaveToken#HEADER}. Answers JSON {@code {"status": "...", "answered": true}};
- * 409 with a message when the attempt is closed, 403 for anything forged.
+ * 409 with a message when the attempt is closed, 403 for anything forged, 503 with {@code "retry": true}
+ * while the database cannot be reached (the page keeps the answer and sends it again).
  */
 @WebServlet("/learn/autosave")
 public class AutosaveServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(AutosaveServlet.class.getName());
 
     private AttemptService attempts;
     private LocaleSwitch locale;
@@ -76,6 +81,13 @@ public class AutosaveServlet extends HttpServlet {
         } catch (AccessDeniedException e) {
             res.setStatus(HttpServletResponse.SC_FORBIDDEN);
             JSON.writeValue(res.getWriter(), Map.of("message", Messages.text(lang.locale(), "quiz.saveFailed")));
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            LOG.warning(() -> "Autosave not stored, database unavailable: " + KnownFailure.summary(e));
+            res.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            JSON.writeValue(res.getWriter(), Map.of("message", Messages.text(lang.locale(), "quiz.saveRetrying"), "retry", true));
         }
     }
 }

@@ -21,6 +21,16 @@ import java.util.logging.Logger;
  */
 public class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    /** H2 reads this once, when it first loads; an operator's own {@code -Dh2.bindAddress} wins. */
+    static final String H2_BIND_ADDRESS = "h2.bindAddress";
+    /** How long start-up waits for the embedded H2 file (its first open after a kill -9 takes seconds). */
+    static final long EMBEDDED_STARTUP_TIMEOUT_MILLIS = 30_000;
+
+    static {
+        // The embedded H2 file database (AUTO_SERVER) shares itself through a TCP port that H2 opens on
+        // every interface; only processes on this machine (a console, a second dev node) need it.
+        System.getProperties().putIfAbsent(H2_BIND_ADDRESS, "127.0.0.1");
+    }
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
@@ -42,6 +52,11 @@ public class Database implements AutoCloseable {
 
     /** With extra JPA properties (tests use this to count SQL statements). */
     public static Database open(DatabaseSettings settings, Map<String, Object> extraProperties) {
+        if (settings.isH2() && !"127.0.0.1".equals(org.h2.engine.SysProperties.BIND_ADDRESS)) {
+            LOG.warning(() -> "H2's AUTO_SERVER port listens on " + (org.h2.engine.SysProperties.BIND_ADDRESS == null
+                    ? "every interface (H2 was loaded before " + Database.class.getSimpleName() + ")"
+                    : org.h2.engine.SysProperties.BIND_ADDRESS));
+        }
         HikariDataSource ds = pool(settings);
         try {
             String[] product = product(ds);
@@ -56,6 +71,7 @@ public class Database implements AutoCloseable {
             props.put("jakarta.persistence.database-minor-version", majorMinor.length > 1 ? majorMinor[1] : "0");
             props.putAll(extraProperties);
             EntityManagerFactory emf = Persistence.createEntityManagerFactory("servicecraft", props);
+            ds.getHikariConfigMXBean().setConnectionTimeout(settings.connectTimeoutMillis());
             LOG.info(() -> "Database ready: " + settings + " (" + product[0] + " " + product[1] + ")");
             return new Database(ds, emf, product[0], product[1], schema);
         } catch (RuntimeException e) {
@@ -71,12 +87,20 @@ public class Database implements AutoCloseable {
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setPoolName("servicecraft");
+        // Hikari's default waits 30 s for a connection; in an outage every request would hang that long.
+        // Only the first open of an embedded file after a crash may take longer (H2 checks its lock file):
+        // start-up waits as long as that needs, requests then wait the configured time (see open()).
+        config.setConnectionTimeout(settings.isEmbeddedH2()
+                ? Math.max(EMBEDDED_STARTUP_TIMEOUT_MILLIS, settings.connectTimeoutMillis()) : settings.connectTimeoutMillis());
         // Tomcat does not find drivers inside a WAR through DriverManager.
         config.setDriverClassName(settings.isH2() ? "org.h2.Driver" : "com.mysql.cj.jdbc.Driver");
         if (!settings.isH2()) {
             config.addDataSourceProperty("characterEncoding", "UTF-8");
             config.addDataSourceProperty("connectionTimeZone", "UTC");
             config.addDataSourceProperty("rewriteBatchedStatements", "true");
+            // Fail fast on a server that does not answer: opening a connection, and any single read.
+            config.addDataSourceProperty("connectTimeout", String.valueOf(settings.connectTimeoutMillis()));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(DatabaseSettings.SOCKET_TIMEOUT_MILLIS));
             // HikariCP's recommended Connector/J settings: cache statement parsing and the server's
             // settings, and skip round trips that only repeat the session state the driver knows.
             config.addDataSourceProperty("cachePrepStmts", "true");

@@ -7,8 +7,23 @@ import java.util.Map;
  * Where the database is, read from the environment. Without {@code SERVICECRAFT_DB_URL} the
  * application uses an embedded H2 file database under {@code SERVICECRAFT_DATA_DIR}
  * (default {@code ~/.servicecraft}), so a newcomer needs nothing installed.
+ * {@code connectTimeoutMillis} bounds how long a request waits for a connection (from the pool, or a
+ * new one) before it fails: during a database outage pages fail fast instead of hanging.
  */
-public record DatabaseSettings(String url, String user, String password, int maxPoolSize) {
+public record DatabaseSettings(String url, String user, String password, int maxPoolSize, long connectTimeoutMillis) {
+    public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 3000;
+    /** A statement that gets no answer for this long fails (a database gone without closing the connection). */
+    public static final int SOCKET_TIMEOUT_MILLIS = 120_000;
+
+    public DatabaseSettings(String url, String user, String password, int maxPoolSize) {
+        this(url, user, password, maxPoolSize, DEFAULT_CONNECT_TIMEOUT_MILLIS);
+    }
+
+    public DatabaseSettings {
+        if (connectTimeoutMillis < 250) {
+            throw new IllegalArgumentException("SERVICECRAFT_DB_CONNECT_TIMEOUT_MS must be at least 250 (ms)");
+        }
+    }
 
     public static DatabaseSettings fromEnvironment() {
         return from(System.getenv());
@@ -20,8 +35,10 @@ public record DatabaseSettings(String url, String user, String password, int max
             url = h2FileUrl(dataDirectory(env).resolve("servicecraft"));
         }
         int pool = Integer.parseInt(env.getOrDefault("SERVICECRAFT_DB_POOL_SIZE", "10"));
+        long timeout = Long.parseLong(env.getOrDefault("SERVICECRAFT_DB_CONNECT_TIMEOUT_MS",
+                String.valueOf(DEFAULT_CONNECT_TIMEOUT_MILLIS)).trim());
         return new DatabaseSettings(url, env.getOrDefault("SERVICECRAFT_DB_USER", "sa"),
-                env.getOrDefault("SERVICECRAFT_DB_PASSWORD", ""), pool);
+                env.getOrDefault("SERVICECRAFT_DB_PASSWORD", ""), pool, timeout);
     }
 
     public static Path dataDirectory(Map<String, String> env) {
@@ -40,6 +57,11 @@ public record DatabaseSettings(String url, String user, String password, int max
 
     public boolean isH2() {
         return url.startsWith("jdbc:h2:");
+    }
+
+    /** H2 in this process (a file), not a server reached over the network. */
+    public boolean isEmbeddedH2() {
+        return isH2() && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
     }
 
     /** Settings with the password hidden, for logs. */

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
-/** Chart.js configurations for PrimeFaces' {@code <p:chart value="…">}, built as JSON (no script in pages). */
+/**
+ * Chart.js configurations for PrimeFaces' {@code <p:chart value="…">}, built as JSON (no script in pages).
+ * PrimeFaces writes the value verbatim into an inline {@code <script>}, so every configuration leaves here
+ * through {@link #forScript}: labels come from users (department names, module titles).
+ */
 public final class ChartJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +40,7 @@ public final class ChartJson {
         axis.put("max", 100);
         // Every module's name, even when the bars are close together.
         scales.putObject(horizontal ? "y" : "x").putObject("ticks").put("autoSkip", false);
-        return root.toString();
+        return forScript(root.toString());
     }
 
     /** A bar chart of counts (a histogram), one dataset per series, whole-number axis from 0. */
@@ -60,7 +64,7 @@ public final class ChartJson {
         ObjectNode y = options.putObject("scales").putObject("y");
         y.put("beginAtZero", true);
         y.putObject("ticks").put("precision", 0);
-        return root.toString();
+        return forScript(root.toString());
     }
 
     /** A radar chart with one dataset per round (e.g. course start and course end), scale 0–5. */
@@ -88,6 +92,28 @@ public final class ChartJson {
         r.put("min", 0);
         r.put("max", 5);
         r.putObject("ticks").put("stepSize", 1);
-        return root.toString();
+        return forScript(root.toString());
+    }
+
+    /**
+     * JSON that is safe inside an HTML {@code <script>} element: {@code <}, {@code >}, {@code &}, U+2028 and
+     * U+2029 become JSON unicode escapes, so neither {@code </script>} nor {@code <!--} can end or bend the
+     * script (and older JavaScript, which ends a line at U+2028, still parses it). These characters can only
+     * occur inside JSON strings, where the escapes mean the same text.
+     */
+    public static String forScript(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }
