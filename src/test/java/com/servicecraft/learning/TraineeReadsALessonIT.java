@@ -49,17 +49,17 @@ class TraineeReadsALessonIT {
         try (Browser b = new Browser(server, "en")) {
             signInAs(b, "t015");
             b.open("/learn/lesson.xhtml?id=m1-l02");
-            String session = b.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            String session = b.driver().manage().getCookieNamed("SC_SESSION").getValue();
             String token = b.find("#readingStatus").getAttribute("data-token");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             for (int round = 0; round < 2; round++) {
                 List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
                     calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(server.url("/learn/lesson.xhtml?id=m1-l03")))
-                            .header("Cookie", "JSESSIONID=" + session).GET().build(), HttpResponse.BodyHandlers.ofString()));
+                            .header("Cookie", "SC_SESSION=" + session).GET().build(), HttpResponse.BodyHandlers.ofString()));
                     if (round == 1) {
                         calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(server.url("/learn/reading")))
-                                .header("Cookie", "JSESSIONID=" + session).header("X-Servicecraft-Token", token)
+                                .header("Cookie", "SC_SESSION=" + session).header("X-Servicecraft-Token", token)
                                 .header("Content-Type", "application/x-www-form-urlencoded")
                                 .POST(HttpRequest.BodyPublishers.ofString("lesson=m1-l03")).build(), HttpResponse.BodyHandlers.ofString()));
                     }
