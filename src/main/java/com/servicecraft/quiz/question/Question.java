@@ -41,4 +41,12 @@ public sealed interface Question extends Serializable
     default boolean scored() {
         return true;
     }
+
+    /**
+     * Whether "Check my answer" means something in practice: there is an answer to compare with.
+     * Not for self-ratings (no right answer) nor role-plays (their conversation answers turn by turn).
+     */
+    default boolean checkable() {
+        return true;
+    }
 }

@@ -57,4 +57,9 @@ public record RolePlayQuestion(String id, QuestionInfo info, LocalizedText scena
     public String typeName() {
         return "role-play";
     }
+
+    @Override
+    public boolean checkable() {
+        return false;
+    }
 }

@@ -23,6 +23,11 @@ public record SelfRatingQuestion(String id, QuestionInfo info, List<TextItem> st
     }
 
     @Override
+    public boolean checkable() {
+        return false;
+    }
+
+    @Override
     public boolean scored() {
         return false;
     }

@@ -59,6 +59,7 @@ public class ItemModel implements Serializable {
     private List<String> path = new ArrayList<>();
     private List<Turn> transcript = new ArrayList<>();
     private String customerLine;
+    private boolean checkable;
     private List<Opt> responses = new ArrayList<>();
     private boolean conversationOver;
     private String outcome;
@@ -68,6 +69,7 @@ public class ItemModel implements Serializable {
         this.position = item.getPosition();
         this.questionId = item.getQuestionId();
         this.type = q.typeName();
+        this.checkable = q.checkable();
         this.prompt = q.info().prompt() == null ? null : q.info().prompt().in(lang);
         this.minChars = q instanceof FreeTextQuestion f ? f.minChars() : 0;
         Map<String, Object> map = AnswerCodec.map(item.getOptionMap());
@@ -244,6 +246,7 @@ public class ItemModel implements Serializable {
     public int getNumber() { return position + 1; }
     public String getQuestionId() { return questionId; }
     public String getType() { return type; }
+    public boolean isCheckable() { return checkable; }
     public String getPrompt() { return prompt; }
     public List<Opt> getOptions() { return options; }
     public List<Opt> getLefts() { return lefts; }
