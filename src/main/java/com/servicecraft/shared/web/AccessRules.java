@@ -57,6 +57,7 @@ public final class AccessRules {
             entry("/error/404.xhtml", Access.PUBLIC),
             entry("/error/500.xhtml", Access.PUBLIC),
             entry("/error/expired.xhtml", Access.PUBLIC),
+            entry("/error/unavailable.xhtml", Access.PUBLIC),
             // The API authenticates each call itself (token, Basic or session) and checks scopes.
             entry("/api/v1/catalog", Access.PUBLIC),
             entry("/api/v1/completions", Access.PUBLIC),
