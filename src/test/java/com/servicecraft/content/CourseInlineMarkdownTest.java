@@ -45,7 +45,6 @@ class CourseInlineMarkdownTest {
         for (CourseModule m : content.course().modules()) {
             m.questions().forEach(q -> collect(q, texts));
             for (Exercise e : m.exercises()) {
-                put(texts, e.id() + ".title", e.title());
                 put(texts, e.id() + ".instructions", e.instructions());
                 e.goalFields().forEach(g -> put(texts, e.id() + ".goal." + g.id(), g.prompt()));
                 e.items().forEach(q -> collect(q, texts));
@@ -64,6 +63,25 @@ class CourseInlineMarkdownTest {
             }
         });
         assertEquals(List.of(), raw);
+    }
+
+    /** Titles are plain text (page titles, headings, PDF headings, notifications): no marker at all. */
+    @Test
+    void moduleAndExerciseTitlesArePlainText() {
+        LoadedContent content = ContentLoader.load(Path.of(System.getProperty("servicecraft.contentDir", "content")), Clock.systemUTC());
+        List<String> marked = new ArrayList<>();
+        for (CourseModule m : content.course().modules()) {
+            List<LocalizedText> titles = new ArrayList<>(List.of(m.title()));
+            m.exercises().forEach(e -> titles.add(e.title()));
+            for (LocalizedText t : titles) {
+                for (Language lang : Language.values()) {
+                    if (RAW_MARKER.matcher(t.in(lang)).find()) {
+                        marked.add(m.id() + ": " + t.in(lang));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), marked);
     }
 
     @Test
