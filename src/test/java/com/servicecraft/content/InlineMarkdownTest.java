@@ -51,6 +51,9 @@ class InlineMarkdownTest {
         assertEquals("see <strong>this</strong>", InlineMarkdown.html("see [**this**](https://example.org)"));
         assertEquals("alt", InlineMarkdown.html("![alt](javascript:alert(1))"));
         assertEquals("x", InlineMarkdown.plain("[x](javascript:alert(1))"));
+        String autolink = InlineMarkdown.html("<javascript:alert(1)> **b**");
+        assertFalse(autolink.contains("<a") || autolink.contains("href"), autolink);
+        assertTrue(autolink.endsWith("<strong>b</strong>"), autolink);
     }
 
     @Test
