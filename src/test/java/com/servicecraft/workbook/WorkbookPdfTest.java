@@ -49,4 +49,22 @@ class WorkbookPdfTest {
         }
         assertFalse(text.contains("?"), "no character fell back to a question mark:\n" + text);
     }
+
+    @Test
+    void inlineMarkdownInPromptsIsPrintedWithoutItsMarkers() throws IOException {
+        Instant at = Instant.parse("2026-11-22T09:00:00Z");
+        List<WorkbookService.Section> sections = List.of(new WorkbookService.Section("m1-etiquette", "服务礼仪", List.of(
+                new WorkbookEntry(1, AttemptKind.EXERCISE, "m1-x-written", "书面作业：**重读**", false,
+                        "改写“您**已经**问过了”，用 *温和* 的 `语气`。", "您刚才问的是……", AttemptStatus.IN_PROGRESS,
+                        at, null, null, null, null))));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WorkbookPdf.write(out, "张伟", sections, Language.ZH_CN);
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            text = new PDFTextStripper().getText(pdf).replaceAll("\\s*\\R\\s*", "");
+        }
+        assertTrue(text.contains("改写“您已经问过了”，用 温和 的 语气。"), text);
+        assertTrue(text.contains("书面作业：重读"), text);
+        assertFalse(text.contains("*") || text.contains("`"), text);
+    }
 }

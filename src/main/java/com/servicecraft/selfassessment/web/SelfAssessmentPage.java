@@ -1,5 +1,6 @@
 package com.servicecraft.selfassessment.web;
 
+import com.servicecraft.content.InlineMarkdown;
 import com.servicecraft.quiz.question.TextItem;
 import com.servicecraft.selfassessment.Round;
 import com.servicecraft.selfassessment.SelfAssessmentResult;
@@ -40,7 +41,7 @@ public class SelfAssessmentPage implements Serializable {
         available = true;
         service.adoptEarlierAttempt();
         overview = service.overview();
-        labels = overview.statements().stream().collect(Collectors.toMap(TextItem::id, s -> shortLabel(s.text().in(locale.current())), (a, b) -> a));
+        labels = overview.statements().stream().collect(Collectors.toMap(TextItem::id, s -> shortLabel(InlineMarkdown.plain(s.text().in(locale.current()))), (a, b) -> a));
         texts = overview.statements().stream().collect(Collectors.toMap(TextItem::id, s -> s.text().in(locale.current()), (a, b) -> a));
     }
 

@@ -1,5 +1,6 @@
 package com.servicecraft.workbook.web;
 
+import com.servicecraft.content.InlineMarkdown;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.identity.Language;
 import com.servicecraft.shared.pdf.PdfReport;
@@ -27,10 +28,10 @@ public final class WorkbookPdf {
                 pdf.paragraph(Messages.text(l, "workbook.empty"));
             }
             for (WorkbookService.Section s : sections) {
-                pdf.heading(s.title());
+                pdf.heading(InlineMarkdown.plain(s.title()));
                 for (WorkbookEntry e : s.entries()) {
-                    pdf.keyValue(e.reflection() ? Messages.text(l, "workbook.reflection") : Messages.text(l, "workbook.writtenWork"), e.sourceTitle());
-                    pdf.paragraph(e.prompt());
+                    pdf.keyValue(e.reflection() ? Messages.text(l, "workbook.reflection") : Messages.text(l, "workbook.writtenWork"), InlineMarkdown.plain(e.sourceTitle()));
+                    pdf.paragraph(InlineMarkdown.plain(e.prompt()));
                     pdf.keyValue(Messages.text(l, "workbook.yourAnswer"), e.answer());
                     if (e.isDraft()) {
                         pdf.keyValue(Messages.text(l, "workbook.state"), Messages.text(l, "workbook.draft"));

@@ -1,5 +1,6 @@
 package com.servicecraft.quiz.stats.web;
 
+import com.servicecraft.content.InlineMarkdown;
 import com.servicecraft.identity.Language;
 import com.servicecraft.quiz.question.Choice;
 import com.servicecraft.quiz.question.MultipleChoiceQuestion;
@@ -48,7 +49,7 @@ final class ChosenAnswerLabels {
     }
 
     private static String shorten(String text) {
-        String plain = text.replaceAll("[*_`]", "").strip();
+        String plain = InlineMarkdown.plain(text).strip();
         return plain.length() <= MAX ? plain : plain.substring(0, MAX - 1) + "…";
     }
 }

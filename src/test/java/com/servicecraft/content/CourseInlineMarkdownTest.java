@@ -1,0 +1,144 @@
+package com.servicecraft.content;
+
+import com.servicecraft.identity.Language;
+import com.servicecraft.quiz.question.Choice;
+import com.servicecraft.quiz.question.FreeTextQuestion;
+import com.servicecraft.quiz.question.InferenceQuestion;
+import com.servicecraft.quiz.question.MatchPair;
+import com.servicecraft.quiz.question.MatchingQuestion;
+import com.servicecraft.quiz.question.MultipleChoiceQuestion;
+import com.servicecraft.quiz.question.OrderingQuestion;
+import com.servicecraft.quiz.question.Question;
+import com.servicecraft.quiz.question.RolePlayQuestion;
+import com.servicecraft.quiz.question.RubricCriterion;
+import com.servicecraft.quiz.question.SelfRatingQuestion;
+import com.servicecraft.quiz.question.SingleChoiceQuestion;
+import com.servicecraft.quiz.question.TextItem;
+import org.junit.jupiter.api.Test;
+import org.owasp.html.Encoding;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Renders every short text of the shipped course (every question and exercise item, every field a
+ * trainee or trainer reads, both languages) the way the pages do and fails when a Markdown marker
+ * survives: an author's {@code **word**} that commonmark does not take as emphasis (e.g. next to
+ * full-width punctuation) would otherwise reach trainees as raw asterisks.
+ */
+class CourseInlineMarkdownTest {
+    /** {@code **}, {@code __}, a pair of backticks, or a lone {@code *word*}. */
+    private static final Pattern RAW_MARKER = Pattern.compile("\\*\\*|__|`[^`]*`|\\*[^\\s*][^*]*\\*");
+
+    @Test
+    void noMarkdownMarkerSurvivesRenderingAnywhereInTheCourse() {
+        LoadedContent content = ContentLoader.load(Path.of(System.getProperty("servicecraft.contentDir", "content")), Clock.systemUTC());
+        Map<String, LocalizedText> texts = new LinkedHashMap<>();
+        for (CourseModule m : content.course().modules()) {
+            m.questions().forEach(q -> collect(q, texts));
+            for (Exercise e : m.exercises()) {
+                put(texts, e.id() + ".instructions", e.instructions());
+                e.goalFields().forEach(g -> put(texts, e.id() + ".goal." + g.id(), g.prompt()));
+                e.items().forEach(q -> collect(q, texts));
+            }
+        }
+        assertTrue(texts.size() > 1000, "walked only " + texts.size() + " texts");
+        assertTrue(texts.values().stream().anyMatch(t -> t.in(Language.ZH_CN).contains("**")), "the course uses inline Markdown");
+
+        List<String> raw = new ArrayList<>();
+        texts.forEach((where, text) -> {
+            for (Language lang : Language.values()) {
+                String shown = Encoding.decodeHtml(InlineMarkdown.html(text.in(lang)).replaceAll("<[^>]+>", ""), false);
+                if (RAW_MARKER.matcher(shown).find()) {
+                    raw.add(where + " [" + lang.tag() + "]: " + shown);
+                }
+            }
+        });
+        assertEquals(List.of(), raw);
+    }
+
+    /** Titles are plain text (page titles, headings, PDF headings, notifications): no marker at all. */
+    @Test
+    void moduleAndExerciseTitlesArePlainText() {
+        LoadedContent content = ContentLoader.load(Path.of(System.getProperty("servicecraft.contentDir", "content")), Clock.systemUTC());
+        List<String> marked = new ArrayList<>();
+        for (CourseModule m : content.course().modules()) {
+            List<LocalizedText> titles = new ArrayList<>(List.of(m.title()));
+            m.exercises().forEach(e -> titles.add(e.title()));
+            for (LocalizedText t : titles) {
+                for (Language lang : Language.values()) {
+                    if (RAW_MARKER.matcher(t.in(lang)).find()) {
+                        marked.add(m.id() + ": " + t.in(lang));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), marked);
+    }
+
+    @Test
+    void theMarkerCheckCatchesWhatCommonmarkLeavesAlone() {
+        String shown = InlineMarkdown.html("**“已经”**问过了");
+        assertTrue(RAW_MARKER.matcher(Encoding.decodeHtml(shown.replaceAll("<[^>]+>", ""), false)).find(), shown);
+    }
+
+    private static void collect(Question q, Map<String, LocalizedText> texts) {
+        String id = q.id();
+        put(texts, id + ".prompt", q.info().prompt());
+        put(texts, id + ".explanation", q.info().explanation());
+        put(texts, id + ".distractor", q.info().distractor());
+        if (q instanceof SingleChoiceQuestion s) {
+            choices(id, s.options(), texts);
+        } else if (q instanceof MultipleChoiceQuestion m) {
+            choices(id, m.options(), texts);
+        } else if (q instanceof MatchingQuestion m) {
+            for (MatchPair p : m.pairs()) {
+                put(texts, id + "." + p.id() + ".left", p.left());
+                put(texts, id + "." + p.id() + ".right", p.right());
+            }
+        } else if (q instanceof OrderingQuestion o) {
+            items(id, o.items(), texts);
+        } else if (q instanceof InferenceQuestion i) {
+            put(texts, id + ".statement", i.statement());
+        } else if (q instanceof FreeTextQuestion f) {
+            put(texts, id + ".modelAnswer", f.modelAnswer());
+            for (RubricCriterion c : f.rubric()) {
+                put(texts, id + "." + c.id(), c.criterion());
+            }
+        } else if (q instanceof SelfRatingQuestion s) {
+            items(id, s.statements(), texts);
+        } else if (q instanceof RolePlayQuestion r) {
+            put(texts, id + ".scenario", r.scenario());
+            for (RolePlayQuestion.Node n : r.nodes()) {
+                put(texts, id + "." + n.id() + ".customer", n.customer());
+                put(texts, id + "." + n.id() + ".outcome", n.outcome());
+                for (RolePlayQuestion.Response o : n.options()) {
+                    put(texts, id + "." + n.id() + "." + o.id(), o.text());
+                    put(texts, id + "." + n.id() + "." + o.id() + ".feedback", o.feedback());
+                }
+            }
+        }
+    }
+
+    private static void choices(String id, List<Choice> choices, Map<String, LocalizedText> texts) {
+        choices.forEach(c -> put(texts, id + "." + c.id(), c.text()));
+    }
+
+    private static void items(String id, List<TextItem> items, Map<String, LocalizedText> texts) {
+        items.forEach(i -> put(texts, id + "." + i.id(), i.text()));
+    }
+
+    private static void put(Map<String, LocalizedText> texts, String where, LocalizedText text) {
+        if (text != null) {
+            texts.put(where, text);
+        }
+    }
+}
