@@ -28,6 +28,18 @@ class AssignmentTest {
         Assignment.checkDates(TODAY.minusDays(7), TODAY, TODAY);
     }
 
+    private static String fieldOf(Runnable r) {
+        return assertThrows(UserInputException.class, r::run).problems().get(0).field();
+    }
+
+    @Test
+    void aRefusedDateNamesTheDateAtFault() {
+        assertEquals(Assignment.START, fieldOf(() -> Assignment.checkDates(null, TODAY, TODAY)));
+        assertEquals(Assignment.DUE, fieldOf(() -> Assignment.checkDates(TODAY, null, TODAY)));
+        assertEquals(Assignment.DUE, fieldOf(() -> Assignment.checkDates(TODAY.minusDays(3), TODAY.minusDays(1), TODAY)));
+        assertEquals(Assignment.DUE, fieldOf(() -> Assignment.checkDates(TODAY.plusDays(2), TODAY.plusDays(1), TODAY)));
+    }
+
     @Test
     void overdueStartsTheDayAfterTheDueDate() {
         Assignment a = Assignment.toGroup(1, "m1", TODAY, TODAY.plusDays(3), TODAY, 9, NOW);
