@@ -41,6 +41,13 @@ class AssignmentTest {
     }
 
     @Test
+    void aRefusedGroupNamesTheNameOrTheDescription() {
+        assertEquals(TrainingGroup.NAME, fieldOf(() -> new TrainingGroup("  ", null, 1, NOW)));
+        assertEquals(TrainingGroup.NAME, fieldOf(() -> new TrainingGroup("名".repeat(TrainingGroup.MAX_NAME + 1), null, 1, NOW)));
+        assertEquals(TrainingGroup.DESCRIPTION, fieldOf(() -> new TrainingGroup("一组", "长".repeat(TrainingGroup.MAX_DESCRIPTION + 1), 1, NOW)));
+    }
+
+    @Test
     void overdueStartsTheDayAfterTheDueDate() {
         Assignment a = Assignment.toGroup(1, "m1", TODAY, TODAY.plusDays(3), TODAY, 9, NOW);
         assertFalse(a.isOverdueOn(TODAY.plusDays(3)));

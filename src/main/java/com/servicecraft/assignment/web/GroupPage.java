@@ -87,7 +87,7 @@ public class GroupPage implements Serializable {
             Messages.info("group.saved");
             reload();
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, field -> "groupForm:" + field);
         }
     }
 
