@@ -158,7 +158,8 @@ public class ActionPlanPage implements Serializable {
             plan = saved;
             savedAt = saved.getUpdatedAt();
         } catch (UserInputException e) {
-            Messages.error(e, ActionPlanPage::clientIdOf);
+            // Autosave re-renders only the save status: a refusal goes to the page messages, which always update.
+            Messages.error(e);
         }
     }
 
