@@ -121,6 +121,7 @@ class TraineeActionPlanIsReviewedIT {
             submitPlan(trainee);
             trainee.waitForText("计划已提交");
             assertTrue(trainee.text("#planStatus").contains("已提交"));
+            assertTrue(!trainee.pageText().contains(refusal), "an old refusal does not come back:\n" + trainee.pageText());
             signOut(trainee);
         }
 
