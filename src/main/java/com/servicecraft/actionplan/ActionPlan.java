@@ -1,5 +1,6 @@
 package com.servicecraft.actionplan;
 
+import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -40,6 +41,9 @@ import java.util.TreeSet;
 public class ActionPlan implements java.io.Serializable {
     public static final int MAX_GOALS = 5;
     public static final int MAX_COMMENT = 2000;
+    /** Field paths of a follow-up's inputs, followed by the goal's position: {@code progress.status.0}. */
+    public static final String PROGRESS_STATUS = "progress.status.";
+    public static final String PROGRESS_TEXT = "progress.text.";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -111,12 +115,17 @@ public class ActionPlan implements java.io.Serializable {
         if (newGoals.isEmpty() || newGoals.size() > MAX_GOALS) {
             throw new UserInputException("actionPlan.error.goalCount", MAX_GOALS);
         }
+        List<FieldProblem> tooLong = new ArrayList<>();
         for (int i = 0; i < newGoals.size(); i++) {
-            for (String text : newGoals.get(i).values()) {
+            for (GoalField f : GoalField.values()) {
+                String text = newGoals.get(i).get(f);
                 if (text != null && text.length() > GoalField.MAX_LENGTH) {
-                    throw new UserInputException("actionPlan.error.tooLong", i + 1, GoalField.MAX_LENGTH);
+                    tooLong.add(new FieldProblem(f.path(i), "actionPlan.error.fieldTooLong", i + 1, f.label(), GoalField.MAX_LENGTH));
                 }
             }
+        }
+        if (!tooLong.isEmpty()) {
+            throw new UserInputException(tooLong);
         }
         while (goals.size() > newGoals.size()) {
             goals.remove(goals.size() - 1);
@@ -156,15 +165,30 @@ public class ActionPlan implements java.io.Serializable {
         if (!status.isEditable()) {
             throw new UserInputException("actionPlan.error.notEditable");
         }
-        for (ActionPlanGoal g : goals) {
-            if (!g.isComplete()) {
-                throw new UserInputException("actionPlan.error.incomplete", g.getPosition() + 1);
-            }
+        List<FieldProblem> empty = emptyFields();
+        if (!empty.isEmpty()) {
+            throw new UserInputException(empty);
         }
         status = ActionPlanStatus.SUBMITTED;
         submittedAt = now;
         updatedAt = now;
         events.add(new ActionPlanEvent(this, ReviewEvent.SUBMITTED, null, actorId, now));
+    }
+
+    /**
+     * What keeps the plan from being submitted: one problem per empty field of every goal, named
+     * by goal and field ({@link GoalField#path}), in the order the page shows them.
+     */
+    public List<FieldProblem> emptyFields() {
+        List<FieldProblem> empty = new ArrayList<>();
+        for (ActionPlanGoal g : goals) {
+            for (GoalField f : GoalField.values()) {
+                if (g.get(f) == null || g.get(f).isBlank()) {
+                    empty.add(new FieldProblem(f.path(g.getPosition()), "actionPlan.error.fieldEmpty", g.getPosition() + 1, f.label()));
+                }
+            }
+        }
+        return empty;
     }
 
     /** A trainer sends the plan back for changes; the comment says what to change. */
@@ -216,14 +240,21 @@ public class ActionPlan implements java.io.Serializable {
         if (!f.isOpenOn(today)) {
             throw new UserInputException("actionPlan.error.followUpNotDue", f.getDueDate().toString());
         }
+        List<FieldProblem> problems = new ArrayList<>();
         for (ActionPlanGoal g : goals) {
-            Progress p = byGoalPosition.get(g.getPosition());
-            if (p == null || p.status() == null || p.text() == null || p.text().isBlank()) {
-                throw new UserInputException("actionPlan.error.followUpIncomplete", g.getPosition() + 1);
+            int n = g.getPosition();
+            Progress p = byGoalPosition.get(n);
+            if (p == null || p.status() == null) {
+                problems.add(new FieldProblem(PROGRESS_STATUS + n, "actionPlan.error.followUpNoStatus", n + 1));
             }
-            if (p.text().length() > GoalField.MAX_LENGTH) {
-                throw new UserInputException("actionPlan.error.tooLong", g.getPosition() + 1, GoalField.MAX_LENGTH);
+            if (p == null || p.text() == null || p.text().isBlank()) {
+                problems.add(new FieldProblem(PROGRESS_TEXT + n, "actionPlan.error.followUpNoText", n + 1));
+            } else if (p.text().length() > GoalField.MAX_LENGTH) {
+                problems.add(new FieldProblem(PROGRESS_TEXT + n, "actionPlan.error.followUpTooLong", n + 1, GoalField.MAX_LENGTH));
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new UserInputException(problems);
         }
         for (ActionPlanGoal g : goals) {
             Progress p = byGoalPosition.get(g.getPosition());

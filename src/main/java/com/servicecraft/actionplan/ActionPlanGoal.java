@@ -99,15 +99,6 @@ public class ActionPlanGoal implements java.io.Serializable {
         return m;
     }
 
-    boolean isComplete() {
-        for (GoalField f : GoalField.values()) {
-            if (get(f) == null || get(f).isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public Long getId() { return id; }
     public int getPosition() { return position; }
 }

@@ -1,5 +1,7 @@
 package com.servicecraft.actionplan;
 
+import com.servicecraft.shared.FieldProblem;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -21,6 +23,16 @@ public enum GoalField {
 
     public String contentId() {
         return contentId;
+    }
+
+    /** The field of the goal at {@code position} (0-based) as a form problem names it: {@code goal.0.why}. */
+    public String path(int position) {
+        return "goal." + position + "." + contentId;
+    }
+
+    /** The field's short name in the bundles ({@code goal.why}: "Why" / "为什么"). */
+    public FieldProblem.Label label() {
+        return new FieldProblem.Label("goal." + contentId);
     }
 
     public static Optional<GoalField> ofContentId(String id) {

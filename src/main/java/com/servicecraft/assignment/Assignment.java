@@ -1,5 +1,6 @@
 package com.servicecraft.assignment;
 
+import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -83,17 +84,25 @@ public class Assignment {
         return new Assignment(null, userId, moduleId, start, due, today, by, now);
     }
 
-    /** The rules for a pair of dates, checked before anything is written. */
+    /** Field paths of the two dates in a refusal, for the page to mark the input. */
+    public static final String START = "start";
+    public static final String DUE = "due";
+
+    /** The rules for a pair of dates, checked before anything is written; a refusal names the date at fault. */
     public static void checkDates(LocalDate start, LocalDate due, LocalDate today) {
         if (start == null || due == null) {
-            throw new UserInputException("assignment.datesRequired");
+            throw refused(start == null ? START : DUE, "assignment.datesRequired");
         }
         if (due.isBefore(today)) {
-            throw new UserInputException("assignment.dueInPast");
+            throw refused(DUE, "assignment.dueInPast");
         }
         if (due.isBefore(start)) {
-            throw new UserInputException("assignment.dueBeforeStart");
+            throw refused(DUE, "assignment.dueBeforeStart");
         }
+    }
+
+    private static UserInputException refused(String field, String key) {
+        return new UserInputException(java.util.List.of(new FieldProblem(field, key)));
     }
 
     /** New dates; the old ones stay in the history. */

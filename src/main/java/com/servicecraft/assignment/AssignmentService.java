@@ -11,6 +11,7 @@ import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.identity.User;
 import com.servicecraft.notification.NotificationKind;
 import com.servicecraft.notification.Notifications;
+import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,9 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class AssignmentService {
+    /** Field path of the modules to assign, named when none is chosen. */
+    public static final String MODULES = "modules";
+
     private static final Logger LOG = Logger.getLogger(AssignmentService.class.getName());
 
     private final Transactions tx;
@@ -140,7 +144,7 @@ public class AssignmentService {
 
     private List<String> checkModules(Collection<String> moduleIds) {
         if (moduleIds == null || moduleIds.isEmpty()) {
-            throw new UserInputException("assignment.nothingSelected");
+            throw new UserInputException(List.of(new FieldProblem(MODULES, "assignment.nothingSelected")));
         }
         Course course = content.course();
         List<String> out = new ArrayList<>(new LinkedHashSet<>(moduleIds));

@@ -5,6 +5,7 @@ import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
+import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,7 +114,7 @@ public class GroupService {
                 .setParameter("o", ownerId).setParameter("n", name.toLowerCase(Locale.ROOT)).setParameter("x", except)
                 .getSingleResult();
         if (same > 0) {
-            throw new UserInputException("group.duplicateName", name);
+            throw new UserInputException(List.of(new FieldProblem(TrainingGroup.NAME, "group.duplicateName", name)));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.servicecraft.assignment;
 
+import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A trainer's cohort of trainees. Invariants: a non-blank name of at most 120 characters; the
@@ -52,18 +54,22 @@ public class TrainingGroup {
         describe(name, description);
     }
 
+    /** Field paths of a refusal about the group's name or description (the forms' input ids). */
+    public static final String NAME = "name";
+    public static final String DESCRIPTION = "description";
+
     /** Sets name and description; a blank name or an over-long text is refused. */
     public void describe(String newName, String newDescription) {
         String n = newName == null ? "" : newName.strip();
         if (n.isEmpty()) {
-            throw new UserInputException("group.nameRequired");
+            throw new UserInputException(List.of(new FieldProblem(NAME, "group.nameRequired")));
         }
         if (n.length() > MAX_NAME) {
-            throw new UserInputException("group.nameTooLong", MAX_NAME);
+            throw new UserInputException(List.of(new FieldProblem(NAME, "group.nameTooLong", MAX_NAME)));
         }
         String d = newDescription == null || newDescription.isBlank() ? null : newDescription.strip();
         if (d != null && d.length() > MAX_DESCRIPTION) {
-            throw new UserInputException("group.descriptionTooLong", MAX_DESCRIPTION);
+            throw new UserInputException(List.of(new FieldProblem(DESCRIPTION, "group.descriptionTooLong", MAX_DESCRIPTION)));
         }
         this.name = n;
         this.description = d;

@@ -1,8 +1,11 @@
 package com.servicecraft.identity;
 
+import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.LogSafe;
 import com.servicecraft.shared.UserInputException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The rules a user's fields must meet, shared by the admin form and the trainee import. */
@@ -34,28 +37,34 @@ public final class UserRules {
         return LogSafe.hasControlCharacters(s);
     }
 
-    /** Checks a form's own fields; uniqueness is checked against the database by the service. */
+    /**
+     * Checks a form's own fields and names every one at fault (field paths are the form's property
+     * names: {@code username}, {@code employeeNumber}, …); uniqueness is checked by the service.
+     */
     public static void check(UserForm f) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (!isUsername(f.getUsername())) {
-            throw new UserInputException("user.badUsername");
+            problems.add(new FieldProblem("username", "user.badUsername"));
         }
         if (!isEmployeeNumber(f.getEmployeeNumber())) {
-            throw new UserInputException("user.badEmployeeNumber");
+            problems.add(new FieldProblem("employeeNumber", "user.badEmployeeNumber"));
         }
         if (blank(f.getDisplayName()) || f.getDisplayName().length() > 120) {
-            throw new UserInputException("user.nameRequired");
-        }
-        if (hasControlCharacters(f.getDisplayName())) {
-            throw new UserInputException("user.displayNameControl");
+            problems.add(new FieldProblem("displayName", "user.nameRequired"));
+        } else if (hasControlCharacters(f.getDisplayName())) {
+            problems.add(new FieldProblem("displayName", "user.displayNameControl"));
         }
         if (!isEmail(f.getEmail())) {
-            throw new UserInputException("user.badEmail");
+            problems.add(new FieldProblem("email", "user.badEmail"));
         }
         if (f.getRoles() == null || f.getRoles().isEmpty()) {
-            throw new UserInputException("user.roleRequired");
+            problems.add(new FieldProblem("roles", "user.roleRequired"));
         }
         if (f.getLanguage() == null) {
-            throw new UserInputException("user.languageRequired");
+            problems.add(new FieldProblem("language", "user.languageRequired"));
+        }
+        if (!problems.isEmpty()) {
+            throw new UserInputException(problems);
         }
     }
 

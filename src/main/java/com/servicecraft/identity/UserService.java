@@ -1,5 +1,6 @@
 package com.servicecraft.identity;
 
+import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -201,19 +202,19 @@ public class UserService {
         long sameName = em.createQuery("select count(u) from User u where lower(u.username) = :n and u.id <> :id", Long.class)
                 .setParameter("n", username.trim().toLowerCase(Locale.ROOT)).setParameter("id", otherId).getSingleResult();
         if (sameName > 0) {
-            throw new UserInputException("user.usernameTaken", username);
+            throw new UserInputException(List.of(new FieldProblem("username", "user.usernameTaken", username)));
         }
         long sameNumber = em.createQuery("select count(u) from User u where u.employeeNumber = :e and u.id <> :id", Long.class)
                 .setParameter("e", employeeNumber.trim()).setParameter("id", otherId).getSingleResult();
         if (sameNumber > 0) {
-            throw new UserInputException("user.employeeNumberTaken", employeeNumber);
+            throw new UserInputException(List.of(new FieldProblem("employeeNumber", "user.employeeNumberTaken", employeeNumber)));
         }
     }
 
     static UserProfile profile(EntityManager em, UserForm f) {
         Department dept = f.getDepartmentId() == null ? null : em.find(Department.class, f.getDepartmentId());
         if (f.getDepartmentId() != null && dept == null) {
-            throw new UserInputException("department.notFound");
+            throw new UserInputException(List.of(new FieldProblem("department", "department.notFound")));
         }
         return new UserProfile(f.getUsername().trim(), f.getEmployeeNumber().trim(), f.getDisplayName().trim(),
                 f.getEmail().trim(), dept, UserRules.trim(f.getJobTitle()), f.getLanguage());

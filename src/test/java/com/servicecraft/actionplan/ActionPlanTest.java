@@ -1,5 +1,6 @@
 package com.servicecraft.actionplan;
 
+import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,9 @@ class ActionPlanTest {
         Map<GoalField, String> half = goal("目标 2");
         half.put(GoalField.MEASURE, "  ");
         p.edit(List.of(goal("目标 1"), half), NOW);
-        assertEquals("actionPlan.error.incomplete", key(() -> p.submit(TRAINEE, NOW)));
+        UserInputException refused = assertThrows(UserInputException.class, () -> p.submit(TRAINEE, NOW));
+        assertEquals(List.of(new FieldProblem("goal.1.measure", "actionPlan.error.fieldEmpty", 2, new FieldProblem.Label("goal.measure"))),
+                refused.problems(), "the refusal names the goal and the field");
         assertEquals(ActionPlanStatus.DRAFT, p.getStatus());
 
         half.put(GoalField.MEASURE, "每周抱怨从 4 次降到 1 次以下");
@@ -62,13 +65,28 @@ class ActionPlanTest {
     }
 
     @Test
+    void anEmptyPlanNamesEveryEmptyFieldOfEveryGoalInPageOrder() {
+        ActionPlan p = ActionPlan.start(TRAINEE, "v1", NOW);
+        Map<GoalField, String> second = goal("目标 2");
+        second.put(GoalField.WHY, "");
+        p.edit(List.of(Map.of(), second), NOW);
+        List<FieldProblem> empty = p.emptyFields();
+        assertEquals(GoalField.values().length + 1, empty.size());
+        assertEquals(new FieldProblem("goal.0.what", "actionPlan.error.fieldEmpty", 1, new FieldProblem.Label("goal.what")), empty.get(0));
+        assertEquals(new FieldProblem("goal.1.why", "actionPlan.error.fieldEmpty", 2, new FieldProblem.Label("goal.why")), empty.get(empty.size() - 1));
+        assertEquals(empty, assertThrows(UserInputException.class, () -> p.submit(TRAINEE, NOW)).problems());
+    }
+
+    @Test
     void goalsAreOneToFiveAndFieldsHaveAMaximumLength() {
         ActionPlan p = ActionPlan.start(TRAINEE, "v1", NOW);
         assertEquals("actionPlan.error.goalCount", key(() -> p.edit(List.of(), NOW)));
         assertEquals("actionPlan.error.goalCount", key(() -> p.edit(List.of(goal("a"), goal("b"), goal("c"), goal("d"), goal("e"), goal("f")), NOW)));
         Map<GoalField, String> tooLong = goal("x");
         tooLong.put(GoalField.HOW, "长".repeat(GoalField.MAX_LENGTH + 1));
-        assertEquals("actionPlan.error.tooLong", key(() -> p.edit(List.of(tooLong), NOW)));
+        UserInputException refused = assertThrows(UserInputException.class, () -> p.edit(List.of(goal("a"), tooLong), NOW));
+        assertEquals(List.of(new FieldProblem("goal.1.how", "actionPlan.error.fieldTooLong", 2, new FieldProblem.Label("goal.how"), GoalField.MAX_LENGTH)),
+                refused.problems());
         tooLong.put(GoalField.HOW, "长".repeat(GoalField.MAX_LENGTH));
         p.edit(List.of(goal("a"), tooLong, goal("c")), NOW);
         assertEquals(3, p.getGoals().size());
@@ -137,8 +155,9 @@ class ActionPlanTest {
                 0, new ActionPlan.Progress(ProgressStatus.ON_TRACK, "每次接车都说明了下一步"),
                 1, new ActionPlan.Progress(ProgressStatus.BEHIND, "只做到一半"));
         assertEquals("actionPlan.error.followUpNotDue", key(() -> p.recordFollowUp(30, both, TODAY.plusDays(29), NOW)));
-        assertEquals("actionPlan.error.followUpIncomplete",
-                key(() -> p.recordFollowUp(30, Map.of(0, both.get(0)), TODAY.plusDays(30), NOW)));
+        assertEquals(List.of(new FieldProblem("progress.status.1", "actionPlan.error.followUpNoStatus", 2),
+                        new FieldProblem("progress.text.1", "actionPlan.error.followUpNoText", 2)),
+                assertThrows(UserInputException.class, () -> p.recordFollowUp(30, Map.of(0, both.get(0)), TODAY.plusDays(30), NOW)).problems());
         assertEquals("actionPlan.error.noFollowUp", key(() -> p.recordFollowUp(45, both, TODAY.plusDays(60), NOW)));
 
         Instant later = NOW.plus(Duration.ofDays(30));

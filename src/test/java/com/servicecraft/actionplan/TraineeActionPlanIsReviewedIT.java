@@ -86,6 +86,15 @@ class TraineeActionPlanIsReviewedIT {
                 .header("Cookie", "SC_SESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    static void assertRefusedOnceAtTheField(Browser b, String refusal) {
+        WebElement measure = field(b, 0, "measure");
+        assertTrue(measure.getAttribute("class").contains("ui-state-error"), "the empty field is marked: " + measure.getAttribute("class"));
+        WebElement next = measure.findElement(By.xpath("following-sibling::*[contains(@class,'ui-message')][1]"));
+        assertEquals(refusal, next.getText().strip(), "the message stands next to the field");
+        assertEquals(1, b.pageText().split(java.util.regex.Pattern.quote(refusal), -1).length - 1, "shown once: " + b.pageText());
+        assertTrue(field(b, 0, "what").getAttribute("class").contains("ui-state-error") == false, "a filled field is not marked");
+    }
+
     @Test
     void aTraineesActionPlanIsReturnedRevisedApprovedAndFollowedUp() throws Exception {
         String planLink;
@@ -99,12 +108,20 @@ class TraineeActionPlanIsReviewedIT {
                     field(trainee, 0, f).sendKeys("接车时说明下一步 " + f);
                 }
             }
+            // The refusal names the goal and the field, next to the field, which is marked; once, also when repeated.
+            String refusal = "目标 1：“成功标准”还没有填写，提交前请填好。";
             submitPlan(trainee);
-            trainee.waitForText("目标 1 还没有填完");
+            trainee.waitForText(refusal);
+            assertRefusedOnceAtTheField(trainee, refusal);
+            submitPlan(trainee);
+            trainee.waitForText(refusal);
+            assertRefusedOnceAtTheField(trainee, refusal);
+            assertTrue(trainee.pageText().contains("一份计划包含一到 " + ActionPlan.MAX_GOALS + " 个目标"), "the page states the rule's limit");
             field(trainee, 0, "measure").sendKeys("“不知道进度”类抱怨每周少于一次");
             submitPlan(trainee);
             trainee.waitForText("计划已提交");
             assertTrue(trainee.text("#planStatus").contains("已提交"));
+            assertTrue(!trainee.pageText().contains(refusal), "an old refusal does not come back:\n" + trainee.pageText());
             signOut(trainee);
         }
 

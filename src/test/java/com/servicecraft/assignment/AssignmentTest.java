@@ -28,6 +28,25 @@ class AssignmentTest {
         Assignment.checkDates(TODAY.minusDays(7), TODAY, TODAY);
     }
 
+    private static String fieldOf(Runnable r) {
+        return assertThrows(UserInputException.class, r::run).problems().get(0).field();
+    }
+
+    @Test
+    void aRefusedDateNamesTheDateAtFault() {
+        assertEquals(Assignment.START, fieldOf(() -> Assignment.checkDates(null, TODAY, TODAY)));
+        assertEquals(Assignment.DUE, fieldOf(() -> Assignment.checkDates(TODAY, null, TODAY)));
+        assertEquals(Assignment.DUE, fieldOf(() -> Assignment.checkDates(TODAY.minusDays(3), TODAY.minusDays(1), TODAY)));
+        assertEquals(Assignment.DUE, fieldOf(() -> Assignment.checkDates(TODAY.plusDays(2), TODAY.plusDays(1), TODAY)));
+    }
+
+    @Test
+    void aRefusedGroupNamesTheNameOrTheDescription() {
+        assertEquals(TrainingGroup.NAME, fieldOf(() -> new TrainingGroup("  ", null, 1, NOW)));
+        assertEquals(TrainingGroup.NAME, fieldOf(() -> new TrainingGroup("名".repeat(TrainingGroup.MAX_NAME + 1), null, 1, NOW)));
+        assertEquals(TrainingGroup.DESCRIPTION, fieldOf(() -> new TrainingGroup("一组", "长".repeat(TrainingGroup.MAX_DESCRIPTION + 1), 1, NOW)));
+    }
+
     @Test
     void overdueStartsTheDayAfterTheDueDate() {
         Assignment a = Assignment.toGroup(1, "m1", TODAY, TODAY.plusDays(3), TODAY, 9, NOW);

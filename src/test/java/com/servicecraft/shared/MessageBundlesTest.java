@@ -38,6 +38,49 @@ class MessageBundlesTest {
         assertEquals(Set.of(), onlyEn, "keys missing in Chinese");
     }
 
+    /** Values that are rightly the same in both languages (names, codes); nothing else may be. */
+    private static final Set<String> SAME_IN_BOTH_LANGUAGES = Set.of("records.csv");
+    private static final Pattern ENGLISH_WORD = Pattern.compile("\\b[A-Za-z]{2,}\\b");
+
+    /**
+     * An English text left in the Chinese bundle (a label copied over and never translated) fails
+     * the build: a zh-CN value may not equal its English value, nor lack Chinese altogether, when the
+     * English is two or more words. Placeholders such as {0} and codes like YES/NO are not words.
+     */
+    @Test
+    void chineseBundleHasNoUntranslatedEnglish() throws IOException {
+        Properties zh = load("messages_zh_CN.properties");
+        Properties en = load("messages_en.properties");
+        Set<String> untranslated = new TreeSet<>();
+        for (String key : en.stringPropertyNames()) {
+            String english = en.getProperty(key);
+            String chinese = zh.getProperty(key);
+            if (chinese == null || SAME_IN_BOTH_LANGUAGES.contains(key) || englishWords(english) < 2) {
+                continue;
+            }
+            if (chinese.equals(english) || !chinese.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                untranslated.add(key + "=" + chinese);
+            }
+        }
+        assertEquals(Set.of(), untranslated, "zh-CN values still in English");
+    }
+
+    @Test
+    void theUntranslatedCheckCatchesACopiedLabel() {
+        assertEquals(3, englishWords("Completed (%) per department"));
+        assertEquals(0, englishWords("{0} %"));
+        assertEquals(2, englishWords("Score {0} of {1}"));
+    }
+
+    private static int englishWords(String text) {
+        String withoutPlaceholders = text.replaceAll("\\{[^}]*}", " ");
+        int n = 0;
+        for (Matcher m = ENGLISH_WORD.matcher(withoutPlaceholders); m.find(); ) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void everyKeyUsedInPagesAndCodeIsDefined() throws IOException {
         Set<String> defined = load("messages_en.properties").stringPropertyNames();

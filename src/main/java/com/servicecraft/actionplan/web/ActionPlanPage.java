@@ -144,7 +144,7 @@ public class ActionPlanPage implements Serializable {
             savedAt = plan.getUpdatedAt();
             Messages.info("actionPlan.saved");
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, ActionPlanPage::clientIdOf);
         }
     }
 
@@ -158,6 +158,7 @@ public class ActionPlanPage implements Serializable {
             plan = saved;
             savedAt = saved.getUpdatedAt();
         } catch (UserInputException e) {
+            // Autosave re-renders only the save status: a refusal goes to the page messages, which always update.
             Messages.error(e);
         }
     }
@@ -167,7 +168,7 @@ public class ActionPlanPage implements Serializable {
             show(plans.submitMine(version(), goalTexts()));
             Messages.info("actionPlan.submitted");
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, ActionPlanPage::clientIdOf);
         }
     }
 
@@ -197,8 +198,32 @@ public class ActionPlanPage implements Serializable {
             show(plans.recordFollowUp(plan.getVersion(), current.getDay(), entries));
             Messages.info("actionPlan.followUp.recorded");
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, ActionPlanPage::clientIdOf);
         }
+    }
+
+    /**
+     * The input of the page that a problem's field path names (ids set in action-plan.xhtml):
+     * {@code goal.1.why} is the "why" text of the second goal, {@code progress.text.0} the first
+     * goal's progress at the follow-up; null for anything else (shown as a page message).
+     */
+    static String clientIdOf(String field) {
+        String[] parts = field.split("\\.");
+        try {
+            if (parts.length == 3 && parts[0].equals("goal")) {
+                int goal = Integer.parseInt(parts[1]);
+                return GoalField.ofContentId(parts[2]).map(f -> "planForm:goals:" + goal + ":fields:" + f.ordinal() + ":text").orElse(null);
+            }
+            if (field.startsWith(ActionPlan.PROGRESS_STATUS)) {
+                return "planForm:progress:" + Integer.parseInt(parts[2]) + ":status";
+            }
+            if (field.startsWith(ActionPlan.PROGRESS_TEXT)) {
+                return "planForm:progress:" + Integer.parseInt(parts[2]) + ":progressText";
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
     }
 
     /** The first follow-up whose date has come and that is not recorded yet (the one to record now). */
@@ -268,4 +293,7 @@ public class ActionPlanPage implements Serializable {
     public String getInstructions() { return instructions; }
     public List<ProgressForm> getProgress() { return progress; }
     public int getMaxLength() { return GoalField.MAX_LENGTH; }
+
+    /** "A plan has one to 5 goals": the limit the plan itself enforces ({@link ActionPlan#MAX_GOALS}). */
+    public String getGoalLimitText() { return Messages.text("actionPlan.goalLimit", ActionPlan.MAX_GOALS); }
 }

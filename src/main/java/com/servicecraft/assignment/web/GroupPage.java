@@ -1,5 +1,6 @@
 package com.servicecraft.assignment.web;
 
+import com.servicecraft.assignment.Assignment;
 import com.servicecraft.assignment.AssignmentService;
 import com.servicecraft.assignment.GroupService;
 import com.servicecraft.content.ContentRepository;
@@ -86,7 +87,7 @@ public class GroupPage implements Serializable {
             Messages.info("group.saved");
             reload();
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, field -> "groupForm:" + field);
         }
     }
 
@@ -168,7 +169,12 @@ public class GroupPage implements Serializable {
             modules = new ArrayList<>();
             reload();
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, field -> switch (field) {
+                case Assignment.START -> "assignForm:start";
+                case Assignment.DUE -> "assignForm:due";
+                case AssignmentService.MODULES -> "assignForm:modules";
+                default -> null;
+            });
         }
     }
 
@@ -188,7 +194,11 @@ public class GroupPage implements Serializable {
             changing = null;
             reload();
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, field -> switch (field) {
+                case Assignment.START -> "changeForm:newStart";
+                case Assignment.DUE -> "changeForm:newDue";
+                default -> null;
+            });
         }
     }
 

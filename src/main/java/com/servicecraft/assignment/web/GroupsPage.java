@@ -45,7 +45,7 @@ public class GroupsPage implements Serializable {
             Messages.info("group.created", name.strip());
             return "/trainer/group?faces-redirect=true&id=" + id;
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, field -> "createForm:" + field);
             return null;
         }
     }

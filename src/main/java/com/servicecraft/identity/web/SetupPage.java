@@ -46,7 +46,7 @@ public class SetupPage {
             ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
             ext.redirect(ext.getRequestContextPath() + "/login.xhtml");
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, field -> "setupForm:" + field);
         }
     }
 

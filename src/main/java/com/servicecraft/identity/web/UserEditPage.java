@@ -78,7 +78,8 @@ public class UserEditPage implements Serializable {
             }
             return "/admin/users?faces-redirect=true";
         } catch (UserInputException e) {
-            Messages.error(e);
+            // The form's inputs have the ids of UserForm's properties, the field paths UserRules names.
+            Messages.error(e, field -> "userForm:" + field);
             return null;
         }
     }

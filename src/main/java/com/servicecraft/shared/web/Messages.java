@@ -1,14 +1,17 @@
 package com.servicecraft.shared.web;
 
+import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.context.FacesContext;
 
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 
 /** Localised texts and page messages for backing beans. */
 public final class Messages {
@@ -20,7 +23,16 @@ public final class Messages {
     public static String text(Locale locale, String key, Object... args) {
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            if (args.length == 0) {
+                return pattern;
+            }
+            Object[] shown = args.clone();
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i] instanceof FieldProblem.Label label) {
+                    shown[i] = text(locale, label.key());
+                }
+            }
+            return new MessageFormat(pattern, locale).format(shown);
         } catch (MissingResourceException e) {
             return key;
         }
@@ -47,8 +59,38 @@ public final class Messages {
         add(FacesMessage.SEVERITY_ERROR, null, key, args);
     }
 
+    /** A refusal as page messages: one per problem when it names inputs (for pages without per-input messages). */
     public static void error(UserInputException e) {
-        add(FacesMessage.SEVERITY_ERROR, null, e.messageKey(), e.arguments());
+        error(e, field -> null);
+    }
+
+    /**
+     * A refusal shown where it belongs: each {@link FieldProblem} next to its input, which is marked
+     * invalid (PrimeFaces then styles it {@code ui-state-error} and sets {@code aria-invalid}), and
+     * only there, so a {@code p:message for=} shows it once. {@code clientIdOfField} maps the
+     * domain's field path to the input's client id (null: no such input, shown as a page message).
+     */
+    public static void error(UserInputException e, Function<String, String> clientIdOfField) {
+        if (e.problems().isEmpty()) {
+            add(FacesMessage.SEVERITY_ERROR, null, e.messageKey(), e.arguments());
+            return;
+        }
+        FacesContext ctx = FacesContext.getCurrentInstance();
+        for (FieldProblem p : e.problems()) {
+            String clientId = p.field() == null ? null : clientIdOfField.apply(p.field());
+            boolean marked = clientId != null && markInvalid(ctx, clientId);
+            add(FacesMessage.SEVERITY_ERROR, marked ? clientId : null, p.messageKey(), p.arguments().toArray());
+        }
+        ctx.validationFailed();
+    }
+
+    private static boolean markInvalid(FacesContext ctx, String clientId) {
+        // invokeOnComponent also reaches inputs inside ui:repeat and data tables, row by row.
+        return ctx.getViewRoot().invokeOnComponent(ctx, clientId, (c, component) -> {
+            if (component instanceof EditableValueHolder input) {
+                input.setValid(false);
+            }
+        });
     }
 
     public static void errorFor(String clientId, String key, Object... args) {
