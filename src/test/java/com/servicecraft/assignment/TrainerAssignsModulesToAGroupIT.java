@@ -67,6 +67,7 @@ class TrainerAssignsModulesToAGroupIT {
             WebElement dueInput = trainer.byId("assignForm:due_input");
             dueInput.clear();
             dueInput.sendKeys(due, Keys.ESCAPE);
+            trainer.waitForOverlaysClosed();
             trainer.click("assignForm:assign");
             trainer.waitForText("2 assignment(s) created");
             String assigned = trainer.text("[id='assignForm:assignments']");

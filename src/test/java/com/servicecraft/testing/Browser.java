@@ -151,6 +151,20 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until no PrimeFaces overlay (a date picker's calendar, a menu's list) covers the page any more. */
+    public void waitForOverlaysClosed() {
+        java.util.function.Function<WebDriver, Boolean> closed = d -> d.findElements(
+                org.openqa.selenium.By.cssSelector(".ui-datepicker.ui-input-overlay, .ui-datepicker-panel, .ui-selectonemenu-panel")).stream()
+                .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(closed);
+        } catch (org.openqa.selenium.TimeoutException stillOpen) {
+            // As a person would: a click on the page's heading, outside the overlay, closes it.
+            driver.findElement(org.openqa.selenium.By.cssSelector("main h1")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(closed);
+        }
+    }
+
     public void waitForPath(String pathPrefix) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> path().startsWith(pathPrefix));
