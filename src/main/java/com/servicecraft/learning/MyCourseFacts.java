@@ -24,13 +24,17 @@ public class MyCourseFacts {
         this.facts = facts;
     }
 
-    /** The quizzes whose attempts the signed-in user used up without a pass (empty when signed out or no course). */
-    public List<CourseFacts.WaitingQuiz> quizzesWaitingForTrainer() {
+    /** The signed-in user's facts (empty when signed out or no course is loaded). */
+    public java.util.Optional<CourseFacts> mine() {
         if (!currentUser.isSignedIn()) {
-            return List.of();
+            return java.util.Optional.empty();
         }
         long me = currentUser.require().id();
-        CourseFacts cf = tx.read(em -> facts.forUser(em, me));
-        return cf == null ? List.of() : cf.quizzesWaitingForTrainer();
+        return java.util.Optional.ofNullable(tx.read(em -> facts.forUser(em, me)));
+    }
+
+    /** The quizzes whose attempts the signed-in user used up without a pass (empty when signed out or no course). */
+    public List<CourseFacts.WaitingQuiz> quizzesWaitingForTrainer() {
+        return mine().map(CourseFacts::quizzesWaitingForTrainer).orElse(List.of());
     }
 }

@@ -8,8 +8,7 @@ import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.learning.CourseFacts;
 import com.servicecraft.learning.ModuleFacts;
-import com.servicecraft.learning.ModuleFactsQuery;
-import com.servicecraft.shared.persistence.Transactions;
+import com.servicecraft.learning.MyCourseFacts;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,9 +33,7 @@ public class MyCertificate {
     @Inject
     ContentRepository content;
     @Inject
-    ModuleFactsQuery facts;
-    @Inject
-    Transactions tx;
+    MyCourseFacts facts;
     @Inject
     LocaleSwitch locale;
 
@@ -63,7 +60,10 @@ public class MyCertificate {
         if (course == null) {
             return List.of();
         }
-        CourseFacts mine = tx.read(em -> facts.forUser(em, currentUser.require().id()));
+        CourseFacts mine = facts.mine().orElse(null);
+        if (mine == null) {
+            return List.of();
+        }
         List<String> left = new ArrayList<>();
         for (ModuleFacts m : mine.modules().values()) {
             if (!m.completed()) {
