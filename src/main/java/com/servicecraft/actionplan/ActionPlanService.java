@@ -1,5 +1,6 @@
 package com.servicecraft.actionplan;
 
+import com.servicecraft.shared.settings.Settings;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
@@ -55,7 +56,7 @@ public class ActionPlanService {
 
     @Inject
     public ActionPlanService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content, Notifications notifications) {
-        this(tx, clock, currentUser, content, notifications, FollowUpDays.fromEnvironment());
+        this(tx, clock, currentUser, content, notifications, Settings.current().followUpDays());
     }
 
     public ActionPlanService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content,

@@ -1,5 +1,6 @@
 package com.servicecraft.assignment;
 
+import com.servicecraft.shared.jobs.PeriodicJobs;
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Lesson;
@@ -123,7 +124,7 @@ public final class AssignmentWorld {
     }
 
     public ReminderJob reminders() {
-        return new ReminderJob(tx, clock, new Notifications(clock), new AssignmentProgress(facts));
+        return new ReminderJob(tx, clock, new Notifications(clock), new AssignmentProgress(facts), new PeriodicJobs());
     }
 
     /** Marks every lesson of the module read by the trainee. */

@@ -1,5 +1,6 @@
 package com.servicecraft.notification;
 
+import com.servicecraft.shared.settings.MailSettings;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
