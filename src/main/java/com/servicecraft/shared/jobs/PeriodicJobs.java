@@ -50,8 +50,14 @@ public class PeriodicJobs {
         }
     }
 
-    /** Stops every job, interrupting runs in progress; true when all threads ended in time. */
     @PreDestroy
+    void stop() {
+        if (!stopAll()) {
+            LOG.warning("A background job did not end within " + STOP_WAIT.toSeconds() + " s of the stop");
+        }
+    }
+
+    /** Stops every job, interrupting runs in progress; true when all threads ended in time. */
     public synchronized boolean stopAll() {
         running.forEach(ScheduledExecutorService::shutdownNow);
         boolean stopped = true;
