@@ -1,7 +1,7 @@
 package com.servicecraft.assignment;
 
 import com.servicecraft.notification.NotificationKind;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.shared.jobs.PeriodicJobs;
 import com.servicecraft.shared.persistence.Transactions;
 import com.servicecraft.shared.settings.Settings;
@@ -41,7 +41,7 @@ public class ReminderJob {
 
     private Transactions tx;
     private Clock clock;
-    private Notifications notifications;
+    private NotificationWriter notifications;
     private AssignmentProgress progress;
     private PeriodicJobs jobs;
 
@@ -49,7 +49,7 @@ public class ReminderJob {
     }
 
     @Inject
-    public ReminderJob(Transactions tx, Clock clock, Notifications notifications, AssignmentProgress progress, PeriodicJobs jobs) {
+    public ReminderJob(Transactions tx, Clock clock, NotificationWriter notifications, AssignmentProgress progress, PeriodicJobs jobs) {
         this.jobs = jobs;
         this.tx = tx;
         this.clock = clock;

@@ -163,7 +163,7 @@ public class MailOutbox {
         NotificationTexts.Text t = NotificationTexts.render(n.getKind(), n.getParams(), content.course(), lang);
         StringBuilder body = new StringBuilder();
         body.append(Messages.text(lang.locale(), "mail.greeting", u.getDisplayName())).append("\n\n").append(t.body()).append("\n");
-        String link = NotificationService.safeLink(n.getLink());
+        String link = NotificationInbox.safeLink(n.getLink());
         if (link != null) {
             body.append("\n").append(Messages.text(lang.locale(), "mail.open")).append("\n").append(settings.baseUrl()).append(link).append("\n");
         }

@@ -44,7 +44,7 @@ class MailOutboxTest {
     private ContentRepository content;
     private TestPeople people;
     private GreenMail smtp;
-    private Notifications notifications;
+    private NotificationWriter notifications;
 
     private void setUp(Kind kind) {
         Database db = TestDatabases.get(kind);
@@ -54,7 +54,7 @@ class MailOutboxTest {
         content = new ContentRepository(tx, clock, TestUsers.admin());
         content.start(ContentFixture.copyOfSample().root());
         people = new TestPeople(tx, clock);
-        notifications = new Notifications(clock);
+        notifications = new NotificationWriter(clock);
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
     }
