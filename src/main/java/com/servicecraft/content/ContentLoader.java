@@ -1,17 +1,19 @@
 package com.servicecraft.content;
 
+import com.servicecraft.question.RolePlayGraph;
+import com.servicecraft.shared.LocalizedText;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.servicecraft.identity.Language;
-import com.servicecraft.quiz.question.FreeTextQuestion;
-import com.servicecraft.quiz.question.InferenceQuestion;
-import com.servicecraft.quiz.question.MultipleChoiceQuestion;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.RolePlayQuestion;
-import com.servicecraft.quiz.question.SelfRatingQuestion;
-import com.servicecraft.quiz.question.SingleChoiceQuestion;
+import com.servicecraft.shared.Language;
+import com.servicecraft.question.FreeTextQuestion;
+import com.servicecraft.question.InferenceQuestion;
+import com.servicecraft.question.MultipleChoiceQuestion;
+import com.servicecraft.question.Question;
+import com.servicecraft.question.RolePlayQuestion;
+import com.servicecraft.question.SelfRatingQuestion;
+import com.servicecraft.question.SingleChoiceQuestion;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

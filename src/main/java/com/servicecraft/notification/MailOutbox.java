@@ -2,7 +2,7 @@ package com.servicecraft.notification;
 
 import com.servicecraft.shared.LogSafe;
 import com.servicecraft.content.ContentRepository;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.User;
 import com.servicecraft.shared.persistence.Transactions;
 import com.servicecraft.shared.web.Messages;

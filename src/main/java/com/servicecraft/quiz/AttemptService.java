@@ -6,13 +6,13 @@ import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
-import com.servicecraft.quiz.question.MatchPair;
-import com.servicecraft.quiz.question.MatchingQuestion;
-import com.servicecraft.quiz.question.MultipleChoiceQuestion;
-import com.servicecraft.quiz.question.OrderingQuestion;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.SingleChoiceQuestion;
-import com.servicecraft.quiz.question.TextItem;
+import com.servicecraft.question.MatchPair;
+import com.servicecraft.question.MatchingQuestion;
+import com.servicecraft.question.MultipleChoiceQuestion;
+import com.servicecraft.question.OrderingQuestion;
+import com.servicecraft.question.Question;
+import com.servicecraft.question.SingleChoiceQuestion;
+import com.servicecraft.question.TextItem;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -344,7 +344,7 @@ public class AttemptService {
      * Practice mode: the saved answer of one item, graded on the spot with its explanation. Only
      * for the owner of an open practice attempt, and only for an answered item.
      */
-    public ReviewRow practiceFeedback(long attemptId, int position, com.servicecraft.identity.Language lang) {
+    public ReviewRow practiceFeedback(long attemptId, int position, com.servicecraft.shared.Language lang) {
         AttemptData data = load(attemptId);
         SignedInUser me = currentUser.require();
         if (data.attempt().getUserId() != me.id() || !"PRACTICE".equals(data.attempt().getMode()) || !data.attempt().getStatus().isOpen()) {
@@ -493,7 +493,7 @@ public class AttemptService {
             throw new AccessDeniedException(trainer.username() + " cannot grade their own work");
         }
         Question q = catalog.question(found.getModuleId(), found.getModuleVersion(), found.getQuestionId());
-        if (!(q instanceof com.servicecraft.quiz.question.FreeTextQuestion f) || !f.scored()) {
+        if (!(q instanceof com.servicecraft.question.FreeTextQuestion f) || !f.scored()) {
             throw new UserInputException("grading.notWritten");
         }
         if (a.getStatus() != AttemptStatus.AWAITING_TRAINER || found.getGradedBy() != null) {

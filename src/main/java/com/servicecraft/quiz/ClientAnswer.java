@@ -1,14 +1,14 @@
 package com.servicecraft.quiz;
 
 import com.servicecraft.identity.AccessDeniedException;
-import com.servicecraft.quiz.question.FreeTextQuestion;
-import com.servicecraft.quiz.question.InferenceQuestion;
-import com.servicecraft.quiz.question.MatchingQuestion;
-import com.servicecraft.quiz.question.MultipleChoiceQuestion;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.SelfRatingQuestion;
-import com.servicecraft.quiz.question.SingleChoiceQuestion;
-import com.servicecraft.quiz.question.TrueFalseQuestion;
+import com.servicecraft.question.FreeTextQuestion;
+import com.servicecraft.question.InferenceQuestion;
+import com.servicecraft.question.MatchingQuestion;
+import com.servicecraft.question.MultipleChoiceQuestion;
+import com.servicecraft.question.Question;
+import com.servicecraft.question.SelfRatingQuestion;
+import com.servicecraft.question.SingleChoiceQuestion;
+import com.servicecraft.question.TrueFalseQuestion;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;

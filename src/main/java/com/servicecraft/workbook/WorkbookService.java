@@ -5,7 +5,7 @@ import com.servicecraft.content.Course;
 import com.servicecraft.content.CourseModule;
 import com.servicecraft.content.Exercise;
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.quiz.Answer;
 import com.servicecraft.quiz.AnswerCodec;

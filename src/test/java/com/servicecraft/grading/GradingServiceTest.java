@@ -3,7 +3,7 @@ package com.servicecraft.grading;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.notification.NotificationKind;
 import com.servicecraft.notification.NotificationService;

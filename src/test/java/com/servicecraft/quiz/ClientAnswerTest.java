@@ -1,7 +1,7 @@
 package com.servicecraft.quiz;
 
 import com.servicecraft.identity.AccessDeniedException;
-import com.servicecraft.quiz.question.Question;
+import com.servicecraft.question.Question;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,7 +2,7 @@ package com.servicecraft.quiz;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.servicecraft.quiz.question.Question;
+import com.servicecraft.question.Question;
 
 /** Builds questions from content-format YAML, so tests read like the content files. */
 final class QuestionBuilder {

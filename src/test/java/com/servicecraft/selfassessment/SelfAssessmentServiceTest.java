@@ -4,7 +4,7 @@ import com.servicecraft.actionplan.ActionPlanService;
 import com.servicecraft.actionplan.Goals;
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;

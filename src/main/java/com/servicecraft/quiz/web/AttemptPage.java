@@ -1,5 +1,6 @@
 package com.servicecraft.quiz.web;
 
+import com.servicecraft.shared.web.AutosaveToken;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
@@ -8,8 +9,8 @@ import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.QuestionCatalog;
 import com.servicecraft.quiz.SaveRefusedException;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.RolePlayQuestion;
+import com.servicecraft.question.Question;
+import com.servicecraft.question.RolePlayQuestion;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;

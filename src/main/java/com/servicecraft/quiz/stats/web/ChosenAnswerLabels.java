@@ -1,12 +1,12 @@
 package com.servicecraft.quiz.stats.web;
 
 import com.servicecraft.content.InlineMarkdown;
-import com.servicecraft.identity.Language;
-import com.servicecraft.quiz.question.Choice;
-import com.servicecraft.quiz.question.MultipleChoiceQuestion;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.SingleChoiceQuestion;
-import com.servicecraft.quiz.question.TrueFalseQuestion;
+import com.servicecraft.shared.Language;
+import com.servicecraft.question.Choice;
+import com.servicecraft.question.MultipleChoiceQuestion;
+import com.servicecraft.question.Question;
+import com.servicecraft.question.SingleChoiceQuestion;
+import com.servicecraft.question.TrueFalseQuestion;
 import com.servicecraft.shared.web.Messages;
 
 import java.util.Arrays;

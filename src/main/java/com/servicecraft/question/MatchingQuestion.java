@@ -1,8 +1,8 @@
-package com.servicecraft.quiz.question;
+package com.servicecraft.question;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.servicecraft.content.LocalizedText;
+import com.servicecraft.shared.LocalizedText;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package com.servicecraft.shared.web;
+package com.servicecraft.access;
 
+import com.servicecraft.shared.web.RawPath;
 import com.servicecraft.audit.Refusals;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.FirstRunSetup;
@@ -41,7 +42,7 @@ public class AccessFilter extends HttpFilter {
             refuse(req, res, whoIfAny(req), HttpServletResponse.SC_BAD_REQUEST, "raw path " + badPath.get());
             return;
         }
-        String path = servedPath(req);
+        String path = RawPath.servedPath(req);
         Optional<AccessRules.Access> rule = AccessRules.accessFor(path);
         boolean setupPage = path.equals("/setup.xhtml") || path.startsWith("/jakarta.faces.resource/")
                 || path.startsWith("/resources/") || path.equals("/health");
@@ -83,11 +84,6 @@ public class AccessFilter extends HttpFilter {
     }
 
     /** The path the container serves: already decoded and normalised by it. */
-    static String servedPath(HttpServletRequest req) {
-        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
-        return path.isEmpty() ? "/" : path;
-    }
-
     private static void chain(HttpServletRequest req, HttpServletResponse res, FilterChain chain, SignedInUser user)
             throws IOException, ServletException {
         try {

@@ -1,4 +1,4 @@
-package com.servicecraft.quiz.web;
+package com.servicecraft.shared.web;
 
 import jakarta.servlet.http.HttpSession;
 

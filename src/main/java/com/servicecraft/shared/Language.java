@@ -1,4 +1,4 @@
-package com.servicecraft.identity;
+package com.servicecraft.shared;
 
 import java.util.Locale;
 import java.util.Optional;

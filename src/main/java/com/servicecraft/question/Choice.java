@@ -1,6 +1,6 @@
-package com.servicecraft.quiz.question;
+package com.servicecraft.question;
 
-import com.servicecraft.content.LocalizedText;
+import com.servicecraft.shared.LocalizedText;
 
 import java.io.Serializable;
 

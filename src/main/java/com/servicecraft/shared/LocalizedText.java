@@ -1,8 +1,8 @@
-package com.servicecraft.content;
+package com.servicecraft.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;

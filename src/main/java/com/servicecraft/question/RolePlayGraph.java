@@ -1,6 +1,6 @@
-package com.servicecraft.content;
+package com.servicecraft.question;
 
-import com.servicecraft.quiz.question.RolePlayQuestion;
+import com.servicecraft.question.RolePlayQuestion;
 
 import java.util.ArrayList;
 import java.util.HashMap;

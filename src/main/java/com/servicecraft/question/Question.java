@@ -1,8 +1,8 @@
-package com.servicecraft.quiz.question;
+package com.servicecraft.question;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.servicecraft.content.LocalizedText;
+import com.servicecraft.shared.LocalizedText;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package com.servicecraft.shared.web;
+package com.servicecraft.access;
 
 import com.servicecraft.audit.Refusals;
 import com.servicecraft.identity.AccessDeniedException;

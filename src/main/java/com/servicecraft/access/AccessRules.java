@@ -1,4 +1,4 @@
-package com.servicecraft.shared.web;
+package com.servicecraft.access;
 
 import com.servicecraft.identity.Role;
 
