@@ -48,7 +48,7 @@ class ArchitectureTest {
         allow("certificate", "reporting", "learning", "content", "notification", "identity", "shared");
         allow("actionplan", "content", "notification", "identity", "shared");
         allow("assignment", "quiz", "learning", "content", "notification", "identity", "shared");
-        allow("dashboard", "assignment", "quiz", "learning", "content", "identity", "shared");
+        allow("dashboard", "assignment", "quiz", "question", "learning", "content", "identity", "shared");
         allow("workbook", "quiz", "question", "content", "identity", "shared");
         allow("selfassessment", "actionplan", "quiz", "question", "learning", "content", "identity", "shared");
         allow("api", "reporting", "audit", "question", "content", "identity", "shared");

@@ -12,7 +12,7 @@ import com.servicecraft.notification.NotificationKind;
 import com.servicecraft.notification.NotificationTexts;
 import com.servicecraft.notification.Notifications;
 import com.servicecraft.quiz.AnswerCodec;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptService;
@@ -119,9 +119,7 @@ public class GradingService {
             Attempt a = em.find(Attempt.class, item.getAttemptId());
             requireScope(em, me, a);
             Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-            if (!(q instanceof FreeTextQuestion f) || !f.scored()) {
-                throw new UserInputException("grading.notWritten");
-            }
+            FreeTextQuestion f = q.writtenWork().orElseThrow(() -> new UserInputException("grading.notWritten"));
             if (a.getStatus() != AttemptStatus.AWAITING_TRAINER || item.getGradedBy() != null) {
                 throw new UserInputException("grading.alreadyGraded");
             }

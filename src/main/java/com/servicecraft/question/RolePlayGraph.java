@@ -1,7 +1,5 @@
 package com.servicecraft.question;
 
-import com.servicecraft.question.RolePlayQuestion;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

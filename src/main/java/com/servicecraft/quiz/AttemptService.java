@@ -1,18 +1,14 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.question.Grade;
+import com.servicecraft.question.Answer;
 import com.servicecraft.shared.LogSafe;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
-import com.servicecraft.question.MatchPair;
-import com.servicecraft.question.MatchingQuestion;
-import com.servicecraft.question.MultipleChoiceQuestion;
-import com.servicecraft.question.OrderingQuestion;
 import com.servicecraft.question.Question;
-import com.servicecraft.question.SingleChoiceQuestion;
-import com.servicecraft.question.TextItem;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,18 +16,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.logging.Logger;
 
 /**
@@ -42,8 +35,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AttemptService {
     private static final Logger LOG = Logger.getLogger(AttemptService.class.getName());
-    private static final SecureRandom TOKENS = new SecureRandom();
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final Transactions tx;
     private final Clock clock;
@@ -131,77 +122,14 @@ public class AttemptService {
                 plan.settings().isPractice() ? "PRACTICE" : "TEST", plan.settings().passMark(), now, deadline);
         em.persist(a);
         em.flush();
-        Random random = new Random(TOKENS.nextLong());
-        List<AttemptPlan.Pick> picks = draw(plan, random);
+        AttemptDraw draw = AttemptDraw.seeded();
+        List<AttemptPlan.Pick> picks = draw.questions(plan);
         for (int i = 0; i < picks.size(); i++) {
             AttemptPlan.Pick p = picks.get(i);
             em.persist(new AttemptItem(a.getId(), i, p.moduleId(), p.moduleVersion(), p.question().id(), p.question().typeName(),
-                    optionMap(p.question(), plan.settings().shuffle(), random)));
+                    draw.optionMap(p.question(), plan.settings().shuffle())));
         }
         return a.getId();
-    }
-
-    static List<AttemptPlan.Pick> draw(AttemptPlan plan, Random random) {
-        List<AttemptPlan.Pick> chosen = new ArrayList<>();
-        for (AttemptPlan.Draw d : plan.draws()) {
-            List<AttemptPlan.Pick> candidates = new ArrayList<>(plan.pool().stream().filter(p -> p.moduleId().equals(d.moduleId())).toList());
-            if (d.count() > 0 && d.count() < candidates.size()) {
-                Collections.shuffle(candidates, random);
-                candidates = new ArrayList<>(candidates.subList(0, d.count()));
-                // Keep the author's order within the drawn set unless shuffling is on.
-                candidates.sort((x, y) -> plan.pool().indexOf(x) - plan.pool().indexOf(y));
-            }
-            chosen.addAll(candidates);
-        }
-        if (plan.settings().shuffle()) {
-            Collections.shuffle(chosen, random);
-        }
-        return chosen;
-    }
-
-    /**
-     * Per-attempt tokens for whatever the page shows as options, in display order. Content ids could
-     * give the answer away (an ordering written s1, s2, s3; a right side with its pair's id).
-     */
-    static String optionMap(Question q, boolean shuffle, Random random) {
-        List<String> ids;
-        boolean alwaysShuffle = false;
-        if (q instanceof SingleChoiceQuestion s) {
-            ids = s.options().stream().map(o -> o.id()).toList();
-        } else if (q instanceof MultipleChoiceQuestion m) {
-            ids = m.options().stream().map(o -> o.id()).toList();
-        } else if (q instanceof MatchingQuestion m) {
-            ids = m.pairs().stream().map(MatchPair::id).toList();
-            alwaysShuffle = true;
-        } else if (q instanceof OrderingQuestion o) {
-            ids = o.items().stream().map(TextItem::id).toList();
-            alwaysShuffle = true;
-        } else {
-            return null;
-        }
-        List<String> order = new ArrayList<>(ids);
-        if (shuffle || alwaysShuffle) {
-            for (int tries = 0; tries < 5 && (tries == 0 || (alwaysShuffle && order.equals(ids) && ids.size() > 1)); tries++) {
-                Collections.shuffle(order, random);
-            }
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String id : order) {
-            String token;
-            do {
-                token = token();
-            } while (map.containsKey(token));
-            map.put(token, id);
-        }
-        return AnswerCodec.json(map);
-    }
-
-    private static String token() {
-        StringBuilder sb = new StringBuilder("t");
-        for (int i = 0; i < 7; i++) {
-            sb.append(ALPHABET.charAt(TOKENS.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 
     /**
@@ -249,7 +177,7 @@ public class AttemptService {
     public Instant save(long attemptId, AttemptItem item, Answer answer) {
         SignedInUser me = currentUser.require();
         Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-        if (answer == null || !AnswerValidator.fits(q, answer)) {
+        if (answer == null || !q.fits(answer)) {
             LOG.warning(() -> "Refused an answer that does not fit " + item.getQuestionId() + " from " + me.username());
             throw new AccessDeniedException("answer does not fit the question");
         }
@@ -289,12 +217,12 @@ public class AttemptService {
             if (answer == null) {
                 return new Saved(null, false);
             }
-            if (!AnswerValidator.fits(q, answer)) {
+            if (!q.fits(answer)) {
                 LOG.warning(() -> "Refused an answer that does not fit " + row[2] + " from " + me.username());
                 throw new AccessDeniedException("answer does not fit the question");
             }
             int updated = update(em, me, attemptId, position, (String) row[2], (String) row[1], answer, now);
-            return updated == 1 ? new Saved(now, ClientAnswer.complete(q, answer)) : null;
+            return updated == 1 ? new Saved(now, q.complete(answer)) : null;
         });
         if (saved == null) {
             throw whyNotSaved(attemptId, me, now);
@@ -355,7 +283,7 @@ public class AttemptService {
             throw new UserInputException("quiz.answerFirst");
         }
         Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-        Grade g = Graders.grade(q, AnswerCodec.read(item.getResponse()));
+        Grade g = q.grade(AnswerCodec.read(item.getResponse()));
         return AttemptReview.row(item, q, g.fraction(), ReviewVisibility.EVERYTHING, lang);
     }
 
@@ -433,7 +361,7 @@ public class AttemptService {
         boolean pending = false;
         for (AttemptItem item : items) {
             Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-            Grade g = Graders.grade(q, AnswerCodec.read(item.getResponse()));
+            Grade g = q.grade(AnswerCodec.read(item.getResponse()));
             item.graded(g.fraction(), g.detail().isEmpty() ? null : AnswerCodec.json(g.detail()), now);
             if (g.scored()) {
                 max += 1;

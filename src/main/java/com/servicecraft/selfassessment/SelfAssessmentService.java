@@ -8,7 +8,7 @@ import com.servicecraft.content.Lesson;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.learning.CourseOutline;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.AnswerCodec;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;

@@ -7,7 +7,7 @@ import com.servicecraft.content.Exercise;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.shared.Language;
 import com.servicecraft.identity.SignedInUser;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.AnswerCodec;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;

@@ -8,7 +8,7 @@ import com.servicecraft.identity.Role;
 import com.servicecraft.notification.NotificationKind;
 import com.servicecraft.notification.NotificationService;
 import com.servicecraft.notification.Notifications;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptKind;

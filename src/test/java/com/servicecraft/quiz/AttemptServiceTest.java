@@ -1,5 +1,6 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.question.Answer;
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;

@@ -1,5 +1,6 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.question.QuestionBuilder;
 import com.servicecraft.shared.LocalizedText;
 import com.servicecraft.question.QuestionInfo;
 import com.servicecraft.question.SelfRatingQuestion;

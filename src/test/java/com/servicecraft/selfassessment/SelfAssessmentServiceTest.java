@@ -9,7 +9,7 @@ import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;
 import com.servicecraft.notification.Notifications;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptPlans;
 import com.servicecraft.quiz.AttemptService;

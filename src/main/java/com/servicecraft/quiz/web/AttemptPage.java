@@ -10,7 +10,6 @@ import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.QuestionCatalog;
 import com.servicecraft.quiz.SaveRefusedException;
 import com.servicecraft.question.Question;
-import com.servicecraft.question.RolePlayQuestion;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -91,11 +90,7 @@ public class AttemptPage implements Serializable {
         List<ItemModel> shown = new ArrayList<>();
         for (AttemptItem item : data.items()) {
             Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-            ItemModel m = new ItemModel(item, q, locale.current());
-            if (q instanceof RolePlayQuestion r) {
-                m.walk(r, locale.current());
-            }
-            shown.add(m);
+            shown.add(new ItemModel(item, q, locale.current()));
         }
         stored = List.copyOf(data.items());
         items = shown;
@@ -261,8 +256,7 @@ public class AttemptPage implements Serializable {
         try {
             save(m);
         } finally {
-            AttemptItem item = stored.get(m.getPosition());
-            m.walk((RolePlayQuestion) catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId()), locale.current());
+            m.walk(locale.current());
         }
     }
 

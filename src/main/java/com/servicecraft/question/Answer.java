@@ -1,4 +1,4 @@
-package com.servicecraft.quiz;
+package com.servicecraft.question;
 
 import java.util.List;
 import java.util.Map;

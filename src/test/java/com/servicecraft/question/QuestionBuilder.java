@@ -1,17 +1,17 @@
-package com.servicecraft.quiz;
+package com.servicecraft.question;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.servicecraft.question.Question;
 
 /** Builds questions from content-format YAML, so tests read like the content files. */
-final class QuestionBuilder {
+public final class QuestionBuilder {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private QuestionBuilder() {
     }
 
-    static <T extends Question> T question(Class<T> type, String yaml) {
+    public static <T extends Question> T question(Class<T> type, String yaml) {
         try {
             return type.cast(YAML.readValue(yaml, Question.class));
         } catch (java.io.IOException e) {

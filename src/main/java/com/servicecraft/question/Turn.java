@@ -1,4 +1,4 @@
-package com.servicecraft.quiz.web;
+package com.servicecraft.question;
 
 import java.io.Serializable;
 
