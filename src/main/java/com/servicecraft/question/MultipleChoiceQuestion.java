@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.servicecraft.shared.Language;
 import com.servicecraft.shared.LocalizedText;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +44,7 @@ public record MultipleChoiceQuestion(String id, QuestionInfo info, List<Choice> 
 
     @Override
     public Presentation present(Map<String, ?> tokenToId, Language lang) {
-        List<Opt> shown = new ArrayList<>();
-        tokenToId.forEach((t, id) -> shown.add(new Opt(t, Texts.choiceText(options, id.toString(), lang))));
-        return Presentation.options(shown);
+        return Texts.choices(options, tokenToId, lang);
     }
 
     @Override

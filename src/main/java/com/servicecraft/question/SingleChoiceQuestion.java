@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.servicecraft.shared.Language;
 import com.servicecraft.shared.LocalizedText;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,9 +43,7 @@ public record SingleChoiceQuestion(String id, QuestionInfo info, List<Choice> op
 
     @Override
     public Presentation present(Map<String, ?> tokenToId, Language lang) {
-        List<Opt> shown = new ArrayList<>();
-        tokenToId.forEach((t, id) -> shown.add(new Opt(t, Texts.choiceText(options, id.toString(), lang))));
-        return Presentation.options(shown);
+        return Texts.choices(options, tokenToId, lang);
     }
 
     @Override

@@ -3,7 +3,9 @@ package com.servicecraft.question;
 import com.servicecraft.shared.Language;
 import com.servicecraft.shared.web.Messages;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,8 +18,12 @@ final class Texts {
         return options.stream().filter(o -> ids.contains(o.id())).map(o -> o.text().in(lang)).collect(Collectors.joining("；"));
     }
 
-    static String choiceText(List<Choice> options, String id, Language lang) {
-        return options.stream().filter(o -> o.id().equals(id)).findFirst().map(o -> o.text().in(lang)).orElse("");
+    /** The options in the attempt's order, each behind its token. */
+    static Presentation choices(List<Choice> options, Map<String, ?> tokenToId, Language lang) {
+        List<Opt> shown = new ArrayList<>();
+        tokenToId.forEach((t, id) -> shown.add(new Opt(t, options.stream().filter(o -> o.id().equals(id.toString())).findFirst()
+                .map(o -> o.text().in(lang)).orElse(""))));
+        return Presentation.options(shown);
     }
 
     static List<String> ids(List<Choice> options) {

@@ -5,7 +5,6 @@ import com.servicecraft.question.Answer;
 import com.servicecraft.shared.LogSafe;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.question.Question;
@@ -21,9 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -119,7 +116,7 @@ public class AttemptService {
         Instant now = clock.instant();
         Instant deadline = plan.settings().timeLimitMinutes() > 0 ? now.plus(Duration.ofMinutes(plan.settings().timeLimitMinutes())) : null;
         Attempt a = new Attempt(userId, plan.kind(), plan.sourceId(), (int) used + 1,
-                plan.settings().isPractice() ? "PRACTICE" : "TEST", plan.settings().passMark(), now, deadline);
+                plan.settings().isPractice() ? Attempt.Mode.PRACTICE : Attempt.Mode.TEST, plan.settings().passMark(), now, deadline);
         em.persist(a);
         em.flush();
         AttemptDraw draw = AttemptDraw.seeded();
@@ -275,7 +272,7 @@ public class AttemptService {
     public ReviewRow practiceFeedback(long attemptId, int position, com.servicecraft.shared.Language lang) {
         AttemptData data = load(attemptId);
         SignedInUser me = currentUser.require();
-        if (data.attempt().getUserId() != me.id() || !"PRACTICE".equals(data.attempt().getMode()) || !data.attempt().getStatus().isOpen()) {
+        if (data.attempt().getUserId() != me.id() || !data.attempt().isPractice() || !data.attempt().getStatus().isOpen()) {
             throw new AccessDeniedException("feedback is for one's own open practice attempt");
         }
         AttemptItem item = data.item(position).orElseThrow(() -> new AccessDeniedException("no such question"));
@@ -356,20 +353,26 @@ public class AttemptService {
         em.refresh(a);
         List<AttemptItem> items = em.createQuery("select i from AttemptItem i where i.attemptId = :a order by i.position", AttemptItem.class)
                 .setParameter("a", attemptId).getResultList();
-        double points = 0;
-        double max = 0;
-        boolean pending = false;
         for (AttemptItem item : items) {
-            Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-            Grade g = q.grade(AnswerCodec.read(item.getResponse()));
+            Grade g = questionOf(item).grade(AnswerCodec.read(item.getResponse()));
             item.graded(g.fraction(), g.detail().isEmpty() ? null : AnswerCodec.json(g.detail()), now);
-            if (g.scored()) {
-                max += 1;
-                points += g.fraction() == null ? 0 : g.fraction();
-                pending |= g.pendingTrainer();
-            }
         }
-        a.graded(points, max, pending, now);
+        a.total(items, item -> questionOf(item).scored(), now);
+        tellTrainersIfAttemptsRanOut(em, a);
+    }
+
+    private Question questionOf(AttemptItem item) {
+        return catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
+    }
+
+    /**
+     * Adds up an attempt's totals again after a trainer graded one of its items, inside the caller's
+     * transaction, and tells trainers when it was the trainee's last attempt.
+     */
+    public void retotal(EntityManager em, Attempt a, Instant now) {
+        List<AttemptItem> items = em.createQuery("select i from AttemptItem i where i.attemptId = :a", AttemptItem.class)
+                .setParameter("a", a.getId()).getResultList();
+        a.total(items, item -> questionOf(item).scored(), now);
         tellTrainersIfAttemptsRanOut(em, a);
     }
 
@@ -377,92 +380,6 @@ public class AttemptService {
         if (exhausted != null) {
             exhausted.afterGrading(em, a);
         }
-    }
-
-    /** One written answer as graded, and whether its attempt is now complete. */
-    public record WrittenGrade(Attempt attempt, AttemptItem item, int points, int maxPoints, boolean attemptCompleted) {
-    }
-
-    /**
-     * Locks an answer and its attempt for grading and returns the id of the trainee who wrote it.
-     * Call it first in the transaction: these are locking reads, so on MariaDB (REPEATABLE READ)
-     * every read after them sees what a concurrent grader committed, not an older snapshot.
-     */
-    public long lockWrittenItem(EntityManager em, long itemId) {
-        List<?> attemptIds = em.createNativeQuery("select attempt_id from attempt_item where id = ? for update")
-                .setParameter(1, itemId).getResultList();
-        if (attemptIds.isEmpty()) {
-            throw new UserInputException("grading.notFound");
-        }
-        long attemptId = ((Number) attemptIds.get(0)).longValue();
-        List<?> owners = em.createNativeQuery("select user_id from attempt where id = ? for update").setParameter(1, attemptId).getResultList();
-        return ((Number) owners.get(0)).longValue();
-    }
-
-    /**
-     * A trainer's grade for written work: points per rubric criterion and a comment, inside the
-     * caller's transaction (so the caller can check who may grade whom and notify the trainee in
-     * the same commit). Only a scored free-text answer of a submitted attempt that waits for its
-     * trainer can be graded, and only once: the attempt's row lock makes two trainers grading at
-     * the same moment queue, and the second finds it graded. The attempt completes with its last
-     * graded item.
-     */
-    public WrittenGrade gradeWritten(EntityManager em, SignedInUser trainer, long itemId, Map<String, Integer> rubricPoints, String comment) {
-        if (!trainer.hasRole(Role.TRAINER) && !trainer.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException(trainer.username() + " is no trainer");
-        }
-        Instant now = clock.instant();
-        lockWrittenItem(em, itemId);
-        AttemptItem found = em.find(AttemptItem.class, itemId);
-        em.refresh(found);
-        Attempt a = em.find(Attempt.class, found.getAttemptId());
-        em.refresh(a);
-        if (a.getUserId() == trainer.id()) {
-            throw new AccessDeniedException(trainer.username() + " cannot grade their own work");
-        }
-        Question q = catalog.question(found.getModuleId(), found.getModuleVersion(), found.getQuestionId());
-        if (!(q instanceof com.servicecraft.question.FreeTextQuestion f) || !f.scored()) {
-            throw new UserInputException("grading.notWritten");
-        }
-        if (a.getStatus() != AttemptStatus.AWAITING_TRAINER || found.getGradedBy() != null) {
-            throw new UserInputException("grading.alreadyGraded");
-        }
-        Map<String, Integer> given = rubricPoints == null ? Map.of() : rubricPoints;
-        int total = 0;
-        Map<String, Integer> kept = new LinkedHashMap<>();
-        for (var c : f.rubric()) {
-            Integer p = given.get(c.id());
-            if (p == null) {
-                throw new UserInputException("grading.pointsMissing");
-            }
-            if (p < 0 || p > c.points()) {
-                throw new UserInputException("grading.pointsOutOfRange", c.points());
-            }
-            kept.put(c.id(), p);
-            total += p;
-        }
-        String note = comment == null || comment.isBlank() ? null : comment.strip();
-        if (note != null && note.length() > 4000) {
-            throw new UserInputException("grading.commentTooLong", 4000);
-        }
-        found.gradedByTrainer((double) total / f.maxPoints(), AnswerCodec.json(Map.of("rubric", kept)), note, trainer.id(), now);
-        em.flush();
-        List<AttemptItem> items = em.createQuery("select i from AttemptItem i where i.attemptId = :a", AttemptItem.class)
-                .setParameter("a", a.getId()).getResultList();
-        boolean stillPending = false;
-        double points = 0;
-        double max = 0;
-        for (AttemptItem i : items) {
-            Question iq = catalog.question(i.getModuleId(), i.getModuleVersion(), i.getQuestionId());
-            if (iq.scored()) {
-                max += 1;
-                points += i.getFraction() == null ? 0 : i.getFraction();
-                stillPending |= i.getFraction() == null;
-            }
-        }
-        a.graded(points, max, stillPending, now);
-        tellTrainersIfAttemptsRanOut(em, a);
-        return new WrittenGrade(a, found, total, f.maxPoints(), !stillPending);
     }
 
     private static int extraAttempts(EntityManager em, long userId, AttemptKind kind, String sourceId) {

@@ -214,7 +214,7 @@ class AttemptServiceTest {
         assertEquals(1, svc.closeExpired(), "the sweep closes it although no browser is there");
         assertEquals(0, svc.closeExpired(), "and only once");
         Attempt closed = svc.load(id).attempt();
-        assertEquals("TIMEOUT", closed.getSubmittedBy());
+        assertEquals(Attempt.SubmittedBy.TIMEOUT, closed.getSubmittedBy());
         assertTrue(closed.getStatus() == AttemptStatus.GRADED);
         assertNotNull(svc.load(id).items().get(0).getFraction(), "the saved answer was graded");
     }

@@ -78,7 +78,7 @@ public class AttemptPage implements Serializable {
         }
         title = QuizTitles.title(content, a.getKind(), a.getSourceId(), locale.current());
         deadline = a.getDeadline();
-        practice = "PRACTICE".equals(a.getMode());
+        practice = a.isPractice();
         showItems(data);
         position = Math.max(0, Math.min(a.getCurrentPosition(), items.size() - 1));
         preparePassage(a, data.items());
