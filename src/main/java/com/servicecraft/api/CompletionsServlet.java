@@ -3,7 +3,7 @@ package com.servicecraft.api;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.audit.AuditLog;
 import com.servicecraft.identity.AccessDeniedException;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.reporting.CompletionFilter;
 import com.servicecraft.reporting.CompletionFilterParams;

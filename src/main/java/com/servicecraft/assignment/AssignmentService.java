@@ -171,9 +171,9 @@ public class AssignmentService {
             return String.valueOf(moduleId);
         }
         if (moduleId == null) {
-            return course.title().in(com.servicecraft.identity.Language.EN);
+            return course.title().in(com.servicecraft.shared.Language.EN);
         }
-        return course.module(moduleId).map(m -> m.title().in(com.servicecraft.identity.Language.EN)).orElse(moduleId);
+        return course.module(moduleId).map(m -> m.title().in(com.servicecraft.shared.Language.EN)).orElse(moduleId);
     }
 
     public void reschedule(long assignmentId, LocalDate start, LocalDate due, String note) {

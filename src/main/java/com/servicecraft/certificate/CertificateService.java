@@ -3,7 +3,7 @@ package com.servicecraft.certificate;
 import com.servicecraft.shared.settings.Settings;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.reporting.CompletionFilter;
 import com.servicecraft.reporting.CompletionQuery;
 import com.servicecraft.reporting.CompletionRecord;

@@ -1,17 +1,12 @@
 package com.servicecraft.content;
 
+import com.servicecraft.shared.LocalizedText;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.servicecraft.identity.Language;
-import com.servicecraft.quiz.question.FreeTextQuestion;
-import com.servicecraft.quiz.question.InferenceQuestion;
-import com.servicecraft.quiz.question.MultipleChoiceQuestion;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.RolePlayQuestion;
-import com.servicecraft.quiz.question.SelfRatingQuestion;
-import com.servicecraft.quiz.question.SingleChoiceQuestion;
+import com.servicecraft.shared.Language;
+import com.servicecraft.question.Question;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +32,6 @@ import java.util.stream.Stream;
 public final class ContentLoader {
     private static final ObjectMapper BIND = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final Set<String> POST_TEST_TYPES = Set.of("single-choice", "multiple-choice", "true-false", "matching", "ordering");
 
     private final Path root;
     private final Clock clock;
@@ -264,7 +258,7 @@ public final class ContentLoader {
                     continue;
                 }
                 checkQuestion(file, q, List.of("questions", i), false);
-                if (q.info().postTest() && !POST_TEST_TYPES.contains(q.typeName())) {
+                if (q.info().postTest() && !q.allowedInPostTest()) {
                     found.add(file.error("only automatically scored types can be in the post-course test", "questions", i, "postTest"));
                 }
                 result.add(q);
@@ -337,24 +331,8 @@ public final class ContentLoader {
         }
 
         private void checkQuestion(YamlFile file, Question q, List<Object> path, boolean inListeningGame) {
-            if (q instanceof SingleChoiceQuestion s && s.options().stream().filter(o -> o.correct()).count() != 1) {
-                found.add(ContentProblem.error(file.name(), file.lineOf(path), q.id() + ": a single-choice question needs exactly one correct option"));
-            }
-            if (q instanceof MultipleChoiceQuestion m && m.options().stream().noneMatch(o -> o.correct())) {
-                found.add(ContentProblem.error(file.name(), file.lineOf(path), q.id() + ": a multiple-choice question needs at least one correct option"));
-            }
-            if (q instanceof InferenceQuestion && !inListeningGame) {
-                found.add(ContentProblem.error(file.name(), file.lineOf(path), q.id() + ": inference statements belong in a listening game"));
-            }
-            if (q instanceof FreeTextQuestion f && !f.rubric().isEmpty() && f.modelAnswer() == null) {
-                found.add(ContentProblem.error(file.name(), file.lineOf(path), q.id() + ": graded free text needs a modelAnswer"));
-            }
-            if (q instanceof RolePlayQuestion r) {
-                RolePlayGraph.problems(r).forEach(p -> found.add(ContentProblem.error(file.name(), file.lineOf(path), q.id() + ": " + p)));
-            }
-            if (q instanceof SelfRatingQuestion s) {
-                checkUnique(file, s.statements().stream().map(t -> t.id()).toList(), path.toArray());
-            }
+            q.contentProblems(inListeningGame)
+                    .forEach(p -> found.add(ContentProblem.error(file.name(), file.lineOf(path), q.id() + ": " + p)));
         }
 
         private void checkUnique(YamlFile file, List<String> ids, Object... path) {

@@ -1,5 +1,6 @@
 package com.servicecraft.content;
 
+import com.servicecraft.shared.LocalizedText;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;

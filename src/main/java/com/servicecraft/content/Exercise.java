@@ -1,6 +1,7 @@
 package com.servicecraft.content;
 
-import com.servicecraft.quiz.question.Question;
+import com.servicecraft.shared.LocalizedText;
+import com.servicecraft.question.Question;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.servicecraft.content;
 
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;

@@ -1,6 +1,6 @@
 package com.servicecraft.content;
 
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 
 import java.util.Collection;
 

@@ -17,7 +17,7 @@ import com.servicecraft.identity.User;
 import com.servicecraft.learning.CourseFacts;
 import com.servicecraft.learning.LessonProgress;
 import com.servicecraft.learning.ModuleFactsQuery;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.AnswerCodec;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;

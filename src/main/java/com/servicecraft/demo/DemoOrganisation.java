@@ -4,7 +4,7 @@ import com.servicecraft.api.ApiScope;
 import com.servicecraft.api.ApiTokenService;
 import com.servicecraft.identity.Department;
 import com.servicecraft.identity.FirstRunSetup;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.PasswordHasher;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;

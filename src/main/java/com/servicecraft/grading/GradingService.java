@@ -3,7 +3,7 @@ package com.servicecraft.grading;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
@@ -12,15 +12,15 @@ import com.servicecraft.notification.NotificationKind;
 import com.servicecraft.notification.NotificationTexts;
 import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.quiz.AnswerCodec;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.AttemptStatus;
 import com.servicecraft.quiz.QuestionCatalog;
 import com.servicecraft.quiz.ReviewPolicy;
-import com.servicecraft.quiz.question.FreeTextQuestion;
-import com.servicecraft.quiz.question.Question;
+import com.servicecraft.question.FreeTextQuestion;
+import com.servicecraft.question.Question;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +28,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +53,14 @@ public class GradingService {
     private final NotificationWriter notifications;
     private final ContentRepository content;
     private final ReviewPolicy reviewPolicy;
+    private final Clock clock;
 
     @Inject
     public GradingService(Transactions tx, CurrentUser currentUser, AttemptService attempts, QuestionCatalog catalog,
                           NotificationWriter notifications, ContentRepository content,
-                          ReviewPolicy reviewPolicy) {
+                          ReviewPolicy reviewPolicy, Clock clock) {
         this.reviewPolicy = reviewPolicy;
+        this.clock = clock;
         this.tx = tx;
         this.currentUser = currentUser;
         this.attempts = attempts;
@@ -119,9 +122,7 @@ public class GradingService {
             Attempt a = em.find(Attempt.class, item.getAttemptId());
             requireScope(em, me, a);
             Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-            if (!(q instanceof FreeTextQuestion f) || !f.scored()) {
-                throw new UserInputException("grading.notWritten");
-            }
+            FreeTextQuestion f = q.writtenWork().orElseThrow(() -> new UserInputException("grading.notWritten"));
             if (a.getStatus() != AttemptStatus.AWAITING_TRAINER || item.getGradedBy() != null) {
                 throw new UserInputException("grading.alreadyGraded");
             }
@@ -140,15 +141,15 @@ public class GradingService {
      * Grades one answer against its rubric, with a comment, and notifies the trainee (once per
      * answer). Returns whether the attempt is now complete.
      */
-    public AttemptService.WrittenGrade grade(long itemId, Map<String, Integer> rubricPoints, String comment) {
+    public WrittenGrade grade(long itemId, Map<String, Integer> rubricPoints, String comment) {
         SignedInUser me = currentUser.requireAny(Role.TRAINER, Role.ADMIN);
         return tx.inTransactionRetryingDeadlocks(em -> {
-            long traineeId = attempts.lockWrittenItem(em, itemId);
+            long traineeId = lockWrittenItem(em, itemId);
             if (!TrainerScope.mayActFor(em, me, traineeId)) {
                 LOG.warning(() -> "Refused: " + me.username() + " may not grade answer " + itemId + " of user " + traineeId);
                 throw new AccessDeniedException("answer of a trainee outside " + me.username() + "'s groups");
             }
-            AttemptService.WrittenGrade g = attempts.gradeWritten(em, me, itemId, rubricPoints, comment);
+            WrittenGrade g = gradeWritten(em, me, itemId, rubricPoints, comment);
             Attempt a = g.attempt();
             // The notice says no more than the result page would: points only where the review shows marks.
             if (reviewPolicy.forTrainee(em, a).correctness()) {
@@ -162,6 +163,53 @@ public class GradingService {
             }
             return g;
         });
+    }
+
+    /**
+     * Locks an answer and its attempt for grading and returns the id of the trainee who wrote it.
+     * Call it first in the transaction: these are locking reads, so on MariaDB (REPEATABLE READ)
+     * every read after them sees what a concurrent grader committed, not an older snapshot.
+     */
+    private static long lockWrittenItem(EntityManager em, long itemId) {
+        List<?> attemptIds = em.createNativeQuery("select attempt_id from attempt_item where id = ? for update")
+                .setParameter(1, itemId).getResultList();
+        if (attemptIds.isEmpty()) {
+            throw new UserInputException("grading.notFound");
+        }
+        long attemptId = ((Number) attemptIds.get(0)).longValue();
+        List<?> owners = em.createNativeQuery("select user_id from attempt where id = ? for update").setParameter(1, attemptId).getResultList();
+        return ((Number) owners.get(0)).longValue();
+    }
+
+    /**
+     * A trainer's grade for written work: points per rubric criterion and a comment, inside the
+     * caller's transaction (after {@link #lockWrittenItem}). Only a scored free-text answer of a
+     * submitted attempt that waits for its trainer can be graded, and only once: the attempt's row
+     * lock makes two trainers grading at the same moment queue, and the second finds it graded. The
+     * attempt completes with its last graded item.
+     */
+    private WrittenGrade gradeWritten(EntityManager em, SignedInUser trainer, long itemId, Map<String, Integer> rubricPoints, String comment) {
+        if (!trainer.hasRole(Role.TRAINER) && !trainer.hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException(trainer.username() + " is no trainer");
+        }
+        Instant now = clock.instant();
+        AttemptItem found = em.find(AttemptItem.class, itemId);
+        em.refresh(found);
+        Attempt a = em.find(Attempt.class, found.getAttemptId());
+        em.refresh(a);
+        if (a.getUserId() == trainer.id()) {
+            throw new AccessDeniedException(trainer.username() + " cannot grade their own work");
+        }
+        Question q = catalog.question(found.getModuleId(), found.getModuleVersion(), found.getQuestionId());
+        FreeTextQuestion f = q.writtenWork().orElseThrow(() -> new UserInputException("grading.notWritten"));
+        if (a.getStatus() != AttemptStatus.AWAITING_TRAINER || found.getGradedBy() != null) {
+            throw new UserInputException("grading.alreadyGraded");
+        }
+        RubricScore score = RubricScore.of(f, rubricPoints, comment);
+        found.gradedByTrainer(score.fraction(), AnswerCodec.json(Map.of("rubric", score.perCriterion())), score.comment(), trainer.id(), now);
+        em.flush();
+        attempts.retotal(em, a, now);
+        return new WrittenGrade(a, found, score.total(), score.maxPoints(), a.getStatus() == AttemptStatus.GRADED);
     }
 
     private static void requireScope(EntityManager em, SignedInUser me, Attempt a) {

@@ -1,5 +1,6 @@
 package com.servicecraft.identity;
 
+import com.servicecraft.shared.Language;
 import java.time.Instant;
 
 /** The outcome of a sign-in attempt. Unknown user, wrong password and inactive account look alike. */

@@ -1,5 +1,6 @@
 package com.servicecraft.identity;
 
+import com.servicecraft.shared.Language;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -4,7 +4,7 @@ import com.servicecraft.shared.settings.MailSettings;
 import com.servicecraft.shared.settings.Settings;
 import com.servicecraft.shared.LogSafe;
 import com.servicecraft.content.ContentRepository;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.User;
 import com.servicecraft.shared.jobs.PeriodicJobs;
 import com.servicecraft.shared.persistence.Transactions;

@@ -3,7 +3,7 @@ package com.servicecraft.notification;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.servicecraft.content.Course;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.shared.web.Messages;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.question.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

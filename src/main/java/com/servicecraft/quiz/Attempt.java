@@ -11,15 +11,25 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One try at a quiz, exercise or the post-course test. Its answers are its {@link AttemptItem}s,
- * saved one by one as they change; the attempt itself only moves IN_PROGRESS → submitted → graded,
- * and that move is a conditional update, so it happens exactly once.
+ * saved one by one as they change; the attempt itself only moves IN_PROGRESS → SUBMITTED → GRADED
+ * (or AWAITING_TRAINER until its written work is graded). The move to SUBMITTED is persisted as a
+ * conditional update in {@link AttemptService}, so it happens exactly once; the totals and the
+ * state after grading are decided here ({@link #total}).
  */
 @Entity
 @Table(name = "attempt")
 public class Attempt implements java.io.Serializable {
+    /** Practice shows feedback per question and does not count; a test counts. */
+    public enum Mode { PRACTICE, TEST }
+
+    /** Who ended the attempt: the trainee, or its time limit (the sweep, or a submit after the deadline). */
+    public enum SubmittedBy { TRAINEE, TIMEOUT }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -41,8 +51,9 @@ public class Attempt implements java.io.Serializable {
     @Column(nullable = false, length = 16)
     private AttemptStatus status;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    private String mode;
+    private Mode mode;
 
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
@@ -52,8 +63,9 @@ public class Attempt implements java.io.Serializable {
     @Column(name = "submitted_at")
     private Instant submittedAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "submitted_by", length = 16)
-    private String submittedBy;
+    private SubmittedBy submittedBy;
 
     @Column(name = "graded_at")
     private Instant gradedAt;
@@ -83,7 +95,7 @@ public class Attempt implements java.io.Serializable {
     protected Attempt() {
     }
 
-    public Attempt(long userId, AttemptKind kind, String sourceId, int attemptNumber, String mode, int passMark,
+    public Attempt(long userId, AttemptKind kind, String sourceId, int attemptNumber, Mode mode, int passMark,
                    Instant now, Instant deadline) {
         this.userId = userId;
         this.kind = kind;
@@ -96,8 +108,29 @@ public class Attempt implements java.io.Serializable {
         this.status = AttemptStatus.IN_PROGRESS;
     }
 
-    /** Totals after grading; AWAITING_TRAINER while written work is still to be graded. */
-    public void graded(double points, double maxPoints, boolean pendingTrainer, Instant now) {
+    /**
+     * Adds up its items' grades and moves on. Each item of a scored question counts one point at
+     * most, its fraction; one without a fraction yet waits for its trainer, and so does the attempt
+     * (AWAITING_TRAINER). Otherwise it is GRADED with its percentage and whether it passed (an
+     * attempt with nothing scored passes).
+     *
+     * @param scored whether an item's question counts towards the score at all
+     */
+    public void total(List<AttemptItem> items, Predicate<AttemptItem> scored, Instant now) {
+        double sum = 0;
+        double max = 0;
+        boolean pending = false;
+        for (AttemptItem item : items) {
+            if (scored.test(item)) {
+                max += 1;
+                sum += item.getFraction() == null ? 0 : item.getFraction();
+                pending |= item.getFraction() == null;
+            }
+        }
+        graded(sum, max, pending, now);
+    }
+
+    private void graded(double points, double maxPoints, boolean pendingTrainer, Instant now) {
         this.points = points;
         this.maxPoints = maxPoints;
         if (pendingTrainer) {
@@ -120,11 +153,12 @@ public class Attempt implements java.io.Serializable {
     public String getSourceId() { return sourceId; }
     public int getAttemptNumber() { return attemptNumber; }
     public AttemptStatus getStatus() { return status; }
-    public String getMode() { return mode; }
+    public Mode getMode() { return mode; }
+    public boolean isPractice() { return mode == Mode.PRACTICE; }
     public Instant getStartedAt() { return startedAt; }
     public Instant getDeadline() { return deadline; }
     public Instant getSubmittedAt() { return submittedAt; }
-    public String getSubmittedBy() { return submittedBy; }
+    public SubmittedBy getSubmittedBy() { return submittedBy; }
     public Instant getGradedAt() { return gradedAt; }
     public Double getPoints() { return points; }
     public Double getMaxPoints() { return maxPoints; }

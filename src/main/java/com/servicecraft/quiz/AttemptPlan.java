@@ -1,8 +1,8 @@
 package com.servicecraft.quiz;
 
-import com.servicecraft.content.LocalizedText;
+import com.servicecraft.shared.LocalizedText;
 import com.servicecraft.content.QuizSettings;
-import com.servicecraft.quiz.question.Question;
+import com.servicecraft.question.Question;
 
 import java.util.List;
 

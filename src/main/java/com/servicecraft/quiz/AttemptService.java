@@ -1,18 +1,13 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.question.Grade;
+import com.servicecraft.question.Answer;
 import com.servicecraft.shared.LogSafe;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
-import com.servicecraft.quiz.question.MatchPair;
-import com.servicecraft.quiz.question.MatchingQuestion;
-import com.servicecraft.quiz.question.MultipleChoiceQuestion;
-import com.servicecraft.quiz.question.OrderingQuestion;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.SingleChoiceQuestion;
-import com.servicecraft.quiz.question.TextItem;
+import com.servicecraft.question.Question;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,18 +15,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.logging.Logger;
 
 /**
@@ -42,8 +32,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AttemptService {
     private static final Logger LOG = Logger.getLogger(AttemptService.class.getName());
-    private static final SecureRandom TOKENS = new SecureRandom();
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final Transactions tx;
     private final Clock clock;
@@ -128,80 +116,17 @@ public class AttemptService {
         Instant now = clock.instant();
         Instant deadline = plan.settings().timeLimitMinutes() > 0 ? now.plus(Duration.ofMinutes(plan.settings().timeLimitMinutes())) : null;
         Attempt a = new Attempt(userId, plan.kind(), plan.sourceId(), (int) used + 1,
-                plan.settings().isPractice() ? "PRACTICE" : "TEST", plan.settings().passMark(), now, deadline);
+                plan.settings().isPractice() ? Attempt.Mode.PRACTICE : Attempt.Mode.TEST, plan.settings().passMark(), now, deadline);
         em.persist(a);
         em.flush();
-        Random random = new Random(TOKENS.nextLong());
-        List<AttemptPlan.Pick> picks = draw(plan, random);
+        AttemptDraw draw = AttemptDraw.seeded();
+        List<AttemptPlan.Pick> picks = draw.questions(plan);
         for (int i = 0; i < picks.size(); i++) {
             AttemptPlan.Pick p = picks.get(i);
             em.persist(new AttemptItem(a.getId(), i, p.moduleId(), p.moduleVersion(), p.question().id(), p.question().typeName(),
-                    optionMap(p.question(), plan.settings().shuffle(), random)));
+                    draw.optionMap(p.question(), plan.settings().shuffle())));
         }
         return a.getId();
-    }
-
-    static List<AttemptPlan.Pick> draw(AttemptPlan plan, Random random) {
-        List<AttemptPlan.Pick> chosen = new ArrayList<>();
-        for (AttemptPlan.Draw d : plan.draws()) {
-            List<AttemptPlan.Pick> candidates = new ArrayList<>(plan.pool().stream().filter(p -> p.moduleId().equals(d.moduleId())).toList());
-            if (d.count() > 0 && d.count() < candidates.size()) {
-                Collections.shuffle(candidates, random);
-                candidates = new ArrayList<>(candidates.subList(0, d.count()));
-                // Keep the author's order within the drawn set unless shuffling is on.
-                candidates.sort((x, y) -> plan.pool().indexOf(x) - plan.pool().indexOf(y));
-            }
-            chosen.addAll(candidates);
-        }
-        if (plan.settings().shuffle()) {
-            Collections.shuffle(chosen, random);
-        }
-        return chosen;
-    }
-
-    /**
-     * Per-attempt tokens for whatever the page shows as options, in display order. Content ids could
-     * give the answer away (an ordering written s1, s2, s3; a right side with its pair's id).
-     */
-    static String optionMap(Question q, boolean shuffle, Random random) {
-        List<String> ids;
-        boolean alwaysShuffle = false;
-        if (q instanceof SingleChoiceQuestion s) {
-            ids = s.options().stream().map(o -> o.id()).toList();
-        } else if (q instanceof MultipleChoiceQuestion m) {
-            ids = m.options().stream().map(o -> o.id()).toList();
-        } else if (q instanceof MatchingQuestion m) {
-            ids = m.pairs().stream().map(MatchPair::id).toList();
-            alwaysShuffle = true;
-        } else if (q instanceof OrderingQuestion o) {
-            ids = o.items().stream().map(TextItem::id).toList();
-            alwaysShuffle = true;
-        } else {
-            return null;
-        }
-        List<String> order = new ArrayList<>(ids);
-        if (shuffle || alwaysShuffle) {
-            for (int tries = 0; tries < 5 && (tries == 0 || (alwaysShuffle && order.equals(ids) && ids.size() > 1)); tries++) {
-                Collections.shuffle(order, random);
-            }
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String id : order) {
-            String token;
-            do {
-                token = token();
-            } while (map.containsKey(token));
-            map.put(token, id);
-        }
-        return AnswerCodec.json(map);
-    }
-
-    private static String token() {
-        StringBuilder sb = new StringBuilder("t");
-        for (int i = 0; i < 7; i++) {
-            sb.append(ALPHABET.charAt(TOKENS.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 
     /**
@@ -249,7 +174,7 @@ public class AttemptService {
     public Instant save(long attemptId, AttemptItem item, Answer answer) {
         SignedInUser me = currentUser.require();
         Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-        if (answer == null || !AnswerValidator.fits(q, answer)) {
+        if (answer == null || !q.fits(answer)) {
             LOG.warning(() -> "Refused an answer that does not fit " + item.getQuestionId() + " from " + me.username());
             throw new AccessDeniedException("answer does not fit the question");
         }
@@ -289,12 +214,12 @@ public class AttemptService {
             if (answer == null) {
                 return new Saved(null, false);
             }
-            if (!AnswerValidator.fits(q, answer)) {
+            if (!q.fits(answer)) {
                 LOG.warning(() -> "Refused an answer that does not fit " + row[2] + " from " + me.username());
                 throw new AccessDeniedException("answer does not fit the question");
             }
             int updated = update(em, me, attemptId, position, (String) row[2], (String) row[1], answer, now);
-            return updated == 1 ? new Saved(now, ClientAnswer.complete(q, answer)) : null;
+            return updated == 1 ? new Saved(now, q.complete(answer)) : null;
         });
         if (saved == null) {
             throw whyNotSaved(attemptId, me, now);
@@ -344,10 +269,10 @@ public class AttemptService {
      * Practice mode: the saved answer of one item, graded on the spot with its explanation. Only
      * for the owner of an open practice attempt, and only for an answered item.
      */
-    public ReviewRow practiceFeedback(long attemptId, int position, com.servicecraft.identity.Language lang) {
+    public ReviewRow practiceFeedback(long attemptId, int position, com.servicecraft.shared.Language lang) {
         AttemptData data = load(attemptId);
         SignedInUser me = currentUser.require();
-        if (data.attempt().getUserId() != me.id() || !"PRACTICE".equals(data.attempt().getMode()) || !data.attempt().getStatus().isOpen()) {
+        if (data.attempt().getUserId() != me.id() || !data.attempt().isPractice() || !data.attempt().getStatus().isOpen()) {
             throw new AccessDeniedException("feedback is for one's own open practice attempt");
         }
         AttemptItem item = data.item(position).orElseThrow(() -> new AccessDeniedException("no such question"));
@@ -355,7 +280,7 @@ public class AttemptService {
             throw new UserInputException("quiz.answerFirst");
         }
         Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-        Grade g = Graders.grade(q, AnswerCodec.read(item.getResponse()));
+        Grade g = q.grade(AnswerCodec.read(item.getResponse()));
         return AttemptReview.row(item, q, g.fraction(), ReviewVisibility.EVERYTHING, lang);
     }
 
@@ -428,20 +353,26 @@ public class AttemptService {
         em.refresh(a);
         List<AttemptItem> items = em.createQuery("select i from AttemptItem i where i.attemptId = :a order by i.position", AttemptItem.class)
                 .setParameter("a", attemptId).getResultList();
-        double points = 0;
-        double max = 0;
-        boolean pending = false;
         for (AttemptItem item : items) {
-            Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-            Grade g = Graders.grade(q, AnswerCodec.read(item.getResponse()));
+            Grade g = questionOf(item).grade(AnswerCodec.read(item.getResponse()));
             item.graded(g.fraction(), g.detail().isEmpty() ? null : AnswerCodec.json(g.detail()), now);
-            if (g.scored()) {
-                max += 1;
-                points += g.fraction() == null ? 0 : g.fraction();
-                pending |= g.pendingTrainer();
-            }
         }
-        a.graded(points, max, pending, now);
+        a.total(items, item -> questionOf(item).scored(), now);
+        tellTrainersIfAttemptsRanOut(em, a);
+    }
+
+    private Question questionOf(AttemptItem item) {
+        return catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
+    }
+
+    /**
+     * Adds up an attempt's totals again after a trainer graded one of its items, inside the caller's
+     * transaction, and tells trainers when it was the trainee's last attempt.
+     */
+    public void retotal(EntityManager em, Attempt a, Instant now) {
+        List<AttemptItem> items = em.createQuery("select i from AttemptItem i where i.attemptId = :a", AttemptItem.class)
+                .setParameter("a", a.getId()).getResultList();
+        a.total(items, item -> questionOf(item).scored(), now);
         tellTrainersIfAttemptsRanOut(em, a);
     }
 
@@ -449,92 +380,6 @@ public class AttemptService {
         if (exhausted != null) {
             exhausted.afterGrading(em, a);
         }
-    }
-
-    /** One written answer as graded, and whether its attempt is now complete. */
-    public record WrittenGrade(Attempt attempt, AttemptItem item, int points, int maxPoints, boolean attemptCompleted) {
-    }
-
-    /**
-     * Locks an answer and its attempt for grading and returns the id of the trainee who wrote it.
-     * Call it first in the transaction: these are locking reads, so on MariaDB (REPEATABLE READ)
-     * every read after them sees what a concurrent grader committed, not an older snapshot.
-     */
-    public long lockWrittenItem(EntityManager em, long itemId) {
-        List<?> attemptIds = em.createNativeQuery("select attempt_id from attempt_item where id = ? for update")
-                .setParameter(1, itemId).getResultList();
-        if (attemptIds.isEmpty()) {
-            throw new UserInputException("grading.notFound");
-        }
-        long attemptId = ((Number) attemptIds.get(0)).longValue();
-        List<?> owners = em.createNativeQuery("select user_id from attempt where id = ? for update").setParameter(1, attemptId).getResultList();
-        return ((Number) owners.get(0)).longValue();
-    }
-
-    /**
-     * A trainer's grade for written work: points per rubric criterion and a comment, inside the
-     * caller's transaction (so the caller can check who may grade whom and notify the trainee in
-     * the same commit). Only a scored free-text answer of a submitted attempt that waits for its
-     * trainer can be graded, and only once: the attempt's row lock makes two trainers grading at
-     * the same moment queue, and the second finds it graded. The attempt completes with its last
-     * graded item.
-     */
-    public WrittenGrade gradeWritten(EntityManager em, SignedInUser trainer, long itemId, Map<String, Integer> rubricPoints, String comment) {
-        if (!trainer.hasRole(Role.TRAINER) && !trainer.hasRole(Role.ADMIN)) {
-            throw new AccessDeniedException(trainer.username() + " is no trainer");
-        }
-        Instant now = clock.instant();
-        lockWrittenItem(em, itemId);
-        AttemptItem found = em.find(AttemptItem.class, itemId);
-        em.refresh(found);
-        Attempt a = em.find(Attempt.class, found.getAttemptId());
-        em.refresh(a);
-        if (a.getUserId() == trainer.id()) {
-            throw new AccessDeniedException(trainer.username() + " cannot grade their own work");
-        }
-        Question q = catalog.question(found.getModuleId(), found.getModuleVersion(), found.getQuestionId());
-        if (!(q instanceof com.servicecraft.quiz.question.FreeTextQuestion f) || !f.scored()) {
-            throw new UserInputException("grading.notWritten");
-        }
-        if (a.getStatus() != AttemptStatus.AWAITING_TRAINER || found.getGradedBy() != null) {
-            throw new UserInputException("grading.alreadyGraded");
-        }
-        Map<String, Integer> given = rubricPoints == null ? Map.of() : rubricPoints;
-        int total = 0;
-        Map<String, Integer> kept = new LinkedHashMap<>();
-        for (var c : f.rubric()) {
-            Integer p = given.get(c.id());
-            if (p == null) {
-                throw new UserInputException("grading.pointsMissing");
-            }
-            if (p < 0 || p > c.points()) {
-                throw new UserInputException("grading.pointsOutOfRange", c.points());
-            }
-            kept.put(c.id(), p);
-            total += p;
-        }
-        String note = comment == null || comment.isBlank() ? null : comment.strip();
-        if (note != null && note.length() > 4000) {
-            throw new UserInputException("grading.commentTooLong", 4000);
-        }
-        found.gradedByTrainer((double) total / f.maxPoints(), AnswerCodec.json(Map.of("rubric", kept)), note, trainer.id(), now);
-        em.flush();
-        List<AttemptItem> items = em.createQuery("select i from AttemptItem i where i.attemptId = :a", AttemptItem.class)
-                .setParameter("a", a.getId()).getResultList();
-        boolean stillPending = false;
-        double points = 0;
-        double max = 0;
-        for (AttemptItem i : items) {
-            Question iq = catalog.question(i.getModuleId(), i.getModuleVersion(), i.getQuestionId());
-            if (iq.scored()) {
-                max += 1;
-                points += i.getFraction() == null ? 0 : i.getFraction();
-                stillPending |= i.getFraction() == null;
-            }
-        }
-        a.graded(points, max, stillPending, now);
-        tellTrainersIfAttemptsRanOut(em, a);
-        return new WrittenGrade(a, found, total, f.maxPoints(), !stillPending);
     }
 
     private static int extraAttempts(EntityManager em, long userId, AttemptKind kind, String sourceId) {

@@ -1,5 +1,7 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.question.PathStep;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +18,6 @@ public record ReviewRow(int number, String questionId, String type, String modul
                         String trainerComment, List<PathStep> path, Map<String, Double> dimensions, String outcome,
                         String trainerPoints)
         implements Serializable {
-
-    /** A role-play decision: the customer's line, the response chosen, its feedback, and the better choice if there was one. */
-    public record PathStep(String customer, String chosen, String feedback, String better, String betterFeedback)
-            implements Serializable {
-    }
 
     public String verdict() {
         if (pending) {

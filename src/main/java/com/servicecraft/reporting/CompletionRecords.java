@@ -5,7 +5,7 @@ import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.HrScopeService;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.shared.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package com.servicecraft.reporting;
 
 import com.servicecraft.content.Course;
 import com.servicecraft.content.CourseModule;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 
 import java.util.ArrayList;
 import java.util.List;

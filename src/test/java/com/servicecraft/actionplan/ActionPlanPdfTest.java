@@ -1,7 +1,7 @@
 package com.servicecraft.actionplan;
 
 import com.servicecraft.actionplan.web.ActionPlanPdf;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -1,6 +1,6 @@
 package com.servicecraft.api;
 
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;

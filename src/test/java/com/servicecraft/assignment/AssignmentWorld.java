@@ -8,7 +8,7 @@ import com.servicecraft.dashboard.DashboardService;
 import com.servicecraft.dashboard.TraineeRecordService;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Department;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;

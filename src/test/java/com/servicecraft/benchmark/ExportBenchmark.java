@@ -4,7 +4,7 @@ import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.content.CourseModule;
 import com.servicecraft.content.Lesson;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.reporting.CompletionExports;
 import com.servicecraft.reporting.CompletionFilter;
 import com.servicecraft.reporting.CompletionQuery;

@@ -1,6 +1,6 @@
 package com.servicecraft.certificate;
 
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,10 @@
 package com.servicecraft.content;
 
-import com.servicecraft.identity.Language;
-import com.servicecraft.quiz.question.InferenceQuestion;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.RolePlayQuestion;
+import com.servicecraft.question.RolePlayGraph;
+import com.servicecraft.shared.Language;
+import com.servicecraft.question.InferenceQuestion;
+import com.servicecraft.question.Question;
+import com.servicecraft.question.RolePlayQuestion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,19 +1,20 @@
 package com.servicecraft.content;
 
-import com.servicecraft.identity.Language;
-import com.servicecraft.quiz.question.Choice;
-import com.servicecraft.quiz.question.FreeTextQuestion;
-import com.servicecraft.quiz.question.InferenceQuestion;
-import com.servicecraft.quiz.question.MatchPair;
-import com.servicecraft.quiz.question.MatchingQuestion;
-import com.servicecraft.quiz.question.MultipleChoiceQuestion;
-import com.servicecraft.quiz.question.OrderingQuestion;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.RolePlayQuestion;
-import com.servicecraft.quiz.question.RubricCriterion;
-import com.servicecraft.quiz.question.SelfRatingQuestion;
-import com.servicecraft.quiz.question.SingleChoiceQuestion;
-import com.servicecraft.quiz.question.TextItem;
+import com.servicecraft.shared.LocalizedText;
+import com.servicecraft.shared.Language;
+import com.servicecraft.question.Choice;
+import com.servicecraft.question.FreeTextQuestion;
+import com.servicecraft.question.InferenceQuestion;
+import com.servicecraft.question.MatchPair;
+import com.servicecraft.question.MatchingQuestion;
+import com.servicecraft.question.MultipleChoiceQuestion;
+import com.servicecraft.question.OrderingQuestion;
+import com.servicecraft.question.Question;
+import com.servicecraft.question.RolePlayQuestion;
+import com.servicecraft.question.RubricCriterion;
+import com.servicecraft.question.SelfRatingQuestion;
+import com.servicecraft.question.SingleChoiceQuestion;
+import com.servicecraft.question.TextItem;
 import org.junit.jupiter.api.Test;
 import org.owasp.html.Encoding;
 

@@ -3,12 +3,12 @@ package com.servicecraft.grading;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.notification.NotificationKind;
 import com.servicecraft.notification.NotificationInbox;
 import com.servicecraft.notification.NotificationWriter;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptKind;
@@ -93,7 +93,7 @@ class GradingServiceTest {
     private GradingService gradingAs(long id, Role role) {
         CurrentUser who = TestUsers.signedIn(id, "u" + id, role);
         return new GradingService(tx, who, attemptsOf(who), new QuestionCatalog(content, tx), new NotificationWriter(clock), content,
-                new ReviewPolicy(new AttemptPlans(content), attemptsOf(who), who));
+                new ReviewPolicy(new AttemptPlans(content), attemptsOf(who), who), clock);
     }
 
     /** The trainee writes the assignment and submits it; returns the written item's id. */
@@ -153,7 +153,7 @@ class GradingServiceTest {
         assertEquals(10, work.maxPoints());
         assertTrue(work.answer().startsWith("午市套餐"), work.answer());
 
-        AttemptService.WrittenGrade g = grading.grade(a, SEVEN, "  承诺具体，但还要说明谁来兑现。 ");
+        WrittenGrade g = grading.grade(a, SEVEN, "  承诺具体，但还要说明谁来兑现。 ");
         assertTrue(g.attemptCompleted());
         assertEquals(7, g.points());
         Attempt attempt = tx.read(em -> em.find(Attempt.class, g.attempt().getId()));
@@ -274,11 +274,11 @@ class GradingServiceTest {
         GradingService grading = gradingAs(trainer1, Role.TRAINER);
         assertEquals(Set.of(items.get(0).getId(), items.get(1).getId()), ids(grading.queue()), "an unanswered part is graded too");
 
-        AttemptService.WrittenGrade first = grading.grade(items.get(0).getId(), SEVEN, "good start");
+        WrittenGrade first = grading.grade(items.get(0).getId(), SEVEN, "good start");
         assertTrue(!first.attemptCompleted());
         assertEquals(AttemptStatus.AWAITING_TRAINER, tx.read(em -> em.find(Attempt.class, attemptId)).getStatus());
         Map<String, Integer> none = Map.of("r1", 0, "r2", 0, "r3", 0, "r4", 0, "r5", 0);
-        AttemptService.WrittenGrade second = grading.grade(items.get(1).getId(), none, "missing");
+        WrittenGrade second = grading.grade(items.get(1).getId(), none, "missing");
         assertTrue(second.attemptCompleted());
         Attempt done = tx.read(em -> em.find(Attempt.class, attemptId));
         assertEquals(AttemptStatus.GRADED, done.getStatus());
@@ -297,7 +297,7 @@ class GradingServiceTest {
                 () -> gradingAs(trainer2, Role.TRAINER).grade(c, Map.of("r1", 0, "r2", 0, "r3", 0, "r4", 0, "r5", 0), "from trainer2"));
         List<Object> outcomes = runAtOnce(graders);
 
-        long graded = outcomes.stream().filter(o -> o instanceof AttemptService.WrittenGrade).count();
+        long graded = outcomes.stream().filter(o -> o instanceof WrittenGrade).count();
         assertEquals(1, graded, outcomes.toString());
         assertTrue(outcomes.stream().anyMatch(o -> o instanceof UserInputException u && u.messageKey().equals("grading.alreadyGraded")),
                 outcomes.toString());
@@ -317,7 +317,7 @@ class GradingServiceTest {
                 () -> gradingAs(trainer1, Role.TRAINER).grade(items.get(0).getId(), SEVEN, null),
                 () -> gradingAs(trainer2, Role.TRAINER).grade(items.get(1).getId(), SEVEN, null)));
 
-        assertTrue(outcomes.stream().allMatch(o -> o instanceof AttemptService.WrittenGrade), outcomes.toString());
+        assertTrue(outcomes.stream().allMatch(o -> o instanceof WrittenGrade), outcomes.toString());
         Attempt done = tx.read(em -> em.find(Attempt.class, attemptId));
         assertEquals(AttemptStatus.GRADED, done.getStatus(), "whichever came second saw the first");
         assertEquals(70.0, done.getScorePercent());

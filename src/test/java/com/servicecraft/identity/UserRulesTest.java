@@ -1,5 +1,6 @@
 package com.servicecraft.identity;
 
+import com.servicecraft.shared.Language;
 import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import org.junit.jupiter.api.Test;

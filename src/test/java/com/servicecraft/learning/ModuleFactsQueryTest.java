@@ -4,7 +4,7 @@ import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.content.Lesson;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;

@@ -2,7 +2,7 @@ package com.servicecraft.learning;
 
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;

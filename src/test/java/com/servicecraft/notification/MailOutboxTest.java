@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.User;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;

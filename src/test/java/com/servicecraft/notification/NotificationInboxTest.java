@@ -3,7 +3,7 @@ package com.servicecraft.notification;
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;

@@ -1,6 +1,6 @@
 package com.servicecraft.notification;
 
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

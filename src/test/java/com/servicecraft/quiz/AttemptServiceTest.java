@@ -1,10 +1,11 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.question.Answer;
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;
@@ -213,7 +214,7 @@ class AttemptServiceTest {
         assertEquals(1, svc.closeExpired(), "the sweep closes it although no browser is there");
         assertEquals(0, svc.closeExpired(), "and only once");
         Attempt closed = svc.load(id).attempt();
-        assertEquals("TIMEOUT", closed.getSubmittedBy());
+        assertEquals(Attempt.SubmittedBy.TIMEOUT, closed.getSubmittedBy());
         assertTrue(closed.getStatus() == AttemptStatus.GRADED);
         assertNotNull(svc.load(id).items().get(0).getFraction(), "the saved answer was graded");
     }

@@ -1,9 +1,10 @@
 package com.servicecraft.quiz;
 
-import com.servicecraft.content.LocalizedText;
-import com.servicecraft.quiz.question.QuestionInfo;
-import com.servicecraft.quiz.question.SelfRatingQuestion;
-import com.servicecraft.quiz.question.TrueFalseQuestion;
+import com.servicecraft.question.QuestionBuilder;
+import com.servicecraft.shared.LocalizedText;
+import com.servicecraft.question.QuestionInfo;
+import com.servicecraft.question.SelfRatingQuestion;
+import com.servicecraft.question.TrueFalseQuestion;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,7 +28,7 @@ class CheckMyAnswerTest {
 
     @Test
     void aRolePlayAnswersTurnByTurnInstead() {
-        assertFalse(QuestionBuilder.question(com.servicecraft.quiz.question.Question.class, """
+        assertFalse(QuestionBuilder.question(com.servicecraft.question.Question.class, """
                 type: role-play
                 id: rp1
                 prompt: {zh-CN: 角色扮演, en: Role-play}

@@ -1,7 +1,9 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.question.QuestionBuilder;
+import com.servicecraft.question.Answer;
 import com.servicecraft.identity.AccessDeniedException;
-import com.servicecraft.quiz.question.Question;
+import com.servicecraft.question.Question;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,8 +41,8 @@ class ClientAnswerTest {
         Question multi = QuestionBuilder.question(Question.class, "{type: multiple-choice, id: q, prompt: " + T + ", " + OPTIONS + "}");
         Answer none = new ClientAnswer(List.of(), Map.of()).toAnswer(multi, TOKENS);
         assertEquals(new Answer.Choices(Set.of()), none);
-        assertFalse(ClientAnswer.complete(multi, none));
-        assertTrue(ClientAnswer.complete(multi, new ClientAnswer(List.of("tabcdefgh", "tbcdefghi"), Map.of()).toAnswer(multi, TOKENS)));
+        assertFalse(multi.complete(none));
+        assertTrue(multi.complete(new ClientAnswer(List.of("tabcdefgh", "tbcdefghi"), Map.of()).toAnswer(multi, TOKENS)));
     }
 
     @Test

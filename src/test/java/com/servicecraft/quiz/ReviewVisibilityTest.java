@@ -1,9 +1,10 @@
 package com.servicecraft.quiz;
 
+import com.servicecraft.question.Answer;
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;

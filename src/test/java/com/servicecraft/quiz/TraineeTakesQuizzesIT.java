@@ -2,8 +2,8 @@ package com.servicecraft.quiz;
 
 import com.servicecraft.content.ContentLoader;
 import com.servicecraft.content.LoadedContent;
-import com.servicecraft.identity.Language;
-import com.servicecraft.quiz.question.Question;
+import com.servicecraft.shared.Language;
+import com.servicecraft.question.Question;
 import com.servicecraft.testing.Browser;
 import com.servicecraft.testing.QuizDriver;
 import com.servicecraft.testing.TestServer;

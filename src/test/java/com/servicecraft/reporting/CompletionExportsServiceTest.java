@@ -4,7 +4,7 @@ import com.servicecraft.audit.AuditEntry;
 import com.servicecraft.audit.AuditLog;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.HrScopeService;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.testing.TestDatabases;
 import com.servicecraft.testing.TestDatabases.Kind;
 import com.servicecraft.testing.TestUsers;

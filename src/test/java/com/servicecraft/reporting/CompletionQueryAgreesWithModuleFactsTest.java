@@ -5,7 +5,7 @@ import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.content.CourseModule;
 import com.servicecraft.content.Lesson;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.learning.CourseFacts;
 import com.servicecraft.learning.ModuleFacts;
 import com.servicecraft.learning.ModuleFactsQuery;

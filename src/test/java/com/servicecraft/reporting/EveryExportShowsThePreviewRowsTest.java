@@ -2,7 +2,7 @@ package com.servicecraft.reporting;
 
 import com.servicecraft.audit.AuditLog;
 import com.servicecraft.identity.HrScopeService;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.reporting.export.CompletionColumns;
 import com.servicecraft.reporting.export.CsvCompletionWriter;
 import com.servicecraft.testing.TestDatabases;

@@ -1,6 +1,6 @@
 package com.servicecraft.workbook;
 
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.quiz.AttemptKind;
 import com.servicecraft.quiz.AttemptStatus;
 import com.servicecraft.workbook.web.WorkbookPdf;

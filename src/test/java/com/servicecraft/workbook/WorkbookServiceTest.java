@@ -2,11 +2,11 @@ package com.servicecraft.workbook;
 
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.AttemptKind;
 import com.servicecraft.quiz.AttemptPlans;
 import com.servicecraft.quiz.AttemptService;

@@ -7,7 +7,7 @@ import com.servicecraft.actionplan.ActionPlanGoal;
 import com.servicecraft.actionplan.ActionPlanService;
 import com.servicecraft.actionplan.FollowUp;
 import com.servicecraft.actionplan.GoalField;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.shared.pdf.PdfReport;
 import com.servicecraft.shared.web.Messages;
 

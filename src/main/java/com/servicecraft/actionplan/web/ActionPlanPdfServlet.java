@@ -3,7 +3,7 @@ package com.servicecraft.actionplan.web;
 import com.servicecraft.actionplan.ActionPlan;
 import com.servicecraft.actionplan.ActionPlanService;
 import com.servicecraft.identity.AccessDeniedException;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.shared.web.LocaleSwitch;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.annotation.WebServlet;

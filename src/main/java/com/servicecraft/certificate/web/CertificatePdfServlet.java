@@ -7,7 +7,7 @@ import com.servicecraft.certificate.CertificatePdf;
 import com.servicecraft.certificate.CertificateService;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.shared.web.LocaleSwitch;

@@ -5,7 +5,7 @@ import com.servicecraft.certificate.Certificate;
 import com.servicecraft.certificate.CertificateService;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.shared.web.Messages;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.annotation.WebServlet;

@@ -1,7 +1,7 @@
 package com.servicecraft.grading.web;
 
 import com.servicecraft.grading.GradingService;
-import com.servicecraft.quiz.AttemptService;
+import com.servicecraft.grading.WrittenGrade;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -37,7 +37,7 @@ public class GradePage implements Serializable {
 
     public String save() {
         try {
-            AttemptService.WrittenGrade g = grading.grade(item, points, comment);
+            WrittenGrade g = grading.grade(item, points, comment);
             Messages.info(g.attemptCompleted() ? "grading.doneComplete" : "grading.done", work.displayName(), g.points(), g.maxPoints());
             return "/trainer/grading?faces-redirect=true";
         } catch (UserInputException e) {

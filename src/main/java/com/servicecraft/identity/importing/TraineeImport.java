@@ -2,7 +2,7 @@ package com.servicecraft.identity.importing;
 
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Department;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.PasswordHasher;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.TemporaryCredential;

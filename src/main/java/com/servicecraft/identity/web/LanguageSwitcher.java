@@ -1,7 +1,7 @@
 package com.servicecraft.identity.web;
 
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.UserService;
 import com.servicecraft.shared.web.LocaleSwitch;
 import jakarta.enterprise.context.RequestScoped;

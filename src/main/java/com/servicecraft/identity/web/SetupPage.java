@@ -1,7 +1,7 @@
 package com.servicecraft.identity.web;
 
 import com.servicecraft.identity.FirstRunSetup;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.UserForm;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.web.LocaleSwitch;

@@ -2,7 +2,7 @@ package com.servicecraft.identity.web;
 
 import com.servicecraft.identity.DepartmentRow;
 import com.servicecraft.identity.DepartmentService;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.TemporaryCredential;
 import com.servicecraft.identity.UserForm;

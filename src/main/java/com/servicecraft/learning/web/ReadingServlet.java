@@ -3,7 +3,7 @@ package com.servicecraft.learning.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.learning.ProgressService;
-import com.servicecraft.quiz.web.AutosaveToken;
+import com.servicecraft.shared.web.AutosaveToken;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.web.LocaleSwitch;
 import jakarta.enterprise.inject.spi.CDI;

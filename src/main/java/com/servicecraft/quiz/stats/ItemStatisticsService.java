@@ -2,7 +2,7 @@ package com.servicecraft.quiz.stats;
 
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
-import com.servicecraft.quiz.Answer;
+import com.servicecraft.question.Answer;
 import com.servicecraft.quiz.AnswerCodec;
 import com.servicecraft.quiz.AttemptKind;
 import com.servicecraft.quiz.AttemptStatus;

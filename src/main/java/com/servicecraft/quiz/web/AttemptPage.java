@@ -1,5 +1,6 @@
 package com.servicecraft.quiz.web;
 
+import com.servicecraft.shared.web.AutosaveToken;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
@@ -8,8 +9,7 @@ import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.QuestionCatalog;
 import com.servicecraft.quiz.SaveRefusedException;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.RolePlayQuestion;
+import com.servicecraft.question.Question;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -78,7 +78,7 @@ public class AttemptPage implements Serializable {
         }
         title = QuizTitles.title(content, a.getKind(), a.getSourceId(), locale.current());
         deadline = a.getDeadline();
-        practice = "PRACTICE".equals(a.getMode());
+        practice = a.isPractice();
         showItems(data);
         position = Math.max(0, Math.min(a.getCurrentPosition(), items.size() - 1));
         preparePassage(a, data.items());
@@ -90,11 +90,7 @@ public class AttemptPage implements Serializable {
         List<ItemModel> shown = new ArrayList<>();
         for (AttemptItem item : data.items()) {
             Question q = catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId());
-            ItemModel m = new ItemModel(item, q, locale.current());
-            if (q instanceof RolePlayQuestion r) {
-                m.walk(r, locale.current());
-            }
-            shown.add(m);
+            shown.add(new ItemModel(item, q, locale.current()));
         }
         stored = List.copyOf(data.items());
         items = shown;
@@ -260,8 +256,7 @@ public class AttemptPage implements Serializable {
         try {
             save(m);
         } finally {
-            AttemptItem item = stored.get(m.getPosition());
-            m.walk((RolePlayQuestion) catalog.question(item.getModuleId(), item.getModuleVersion(), item.getQuestionId()), locale.current());
+            m.walk(locale.current());
         }
     }
 

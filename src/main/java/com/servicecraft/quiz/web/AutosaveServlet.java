@@ -1,8 +1,9 @@
 package com.servicecraft.quiz.web;
 
+import com.servicecraft.shared.web.AutosaveToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.servicecraft.identity.AccessDeniedException;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.quiz.AttemptService;
 import com.servicecraft.quiz.ClientAnswer;
 import com.servicecraft.quiz.SaveRefusedException;

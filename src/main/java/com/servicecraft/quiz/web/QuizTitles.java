@@ -2,7 +2,7 @@ package com.servicecraft.quiz.web;
 
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.quiz.AttemptKind;
 import com.servicecraft.shared.web.Messages;
 

@@ -3,7 +3,7 @@ package com.servicecraft.quiz.web;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.AccessDeniedException;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.quiz.Attempt;

@@ -70,7 +70,7 @@ public class CompletionExportServlet extends HttpServlet {
         }
     }
 
-    static List<String> moduleIds(CompletionRecords records, com.servicecraft.identity.Language lang) {
+    static List<String> moduleIds(CompletionRecords records, com.servicecraft.shared.Language lang) {
         List<String> ids = new ArrayList<>();
         records.shape(lang).parts().forEach(p -> ids.add(p.id()));
         return ids;

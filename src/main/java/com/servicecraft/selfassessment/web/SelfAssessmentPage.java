@@ -1,7 +1,7 @@
 package com.servicecraft.selfassessment.web;
 
 import com.servicecraft.content.InlineMarkdown;
-import com.servicecraft.quiz.question.TextItem;
+import com.servicecraft.question.TextItem;
 import com.servicecraft.selfassessment.Round;
 import com.servicecraft.selfassessment.SelfAssessmentResult;
 import com.servicecraft.selfassessment.SelfAssessmentService;

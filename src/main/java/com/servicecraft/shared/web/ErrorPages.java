@@ -1,6 +1,6 @@
 package com.servicecraft.shared.web;
 
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

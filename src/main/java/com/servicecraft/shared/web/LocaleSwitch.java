@@ -1,6 +1,6 @@
 package com.servicecraft.shared.web;
 
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;

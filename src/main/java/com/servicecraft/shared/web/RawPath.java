@@ -1,5 +1,7 @@
 package com.servicecraft.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,5 +53,11 @@ public final class RawPath {
             }
         }
         return Optional.empty();
+    }
+
+    /** The path a request is served under (servlet path and path info), "/" for the root. */
+    public static String servedPath(HttpServletRequest req) {
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        return path.isEmpty() ? "/" : path;
     }
 }

@@ -39,7 +39,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
-        String path = AccessFilter.servedPath(req);
+        String path = RawPath.servedPath(req);
         if (!path.startsWith("/jakarta.faces.resource/") && !path.startsWith("/resources/")) {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");

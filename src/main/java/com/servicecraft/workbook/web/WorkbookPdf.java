@@ -2,7 +2,7 @@ package com.servicecraft.workbook.web;
 
 import com.servicecraft.content.InlineMarkdown;
 import com.servicecraft.shared.time.OrganisationZone;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.shared.pdf.PdfReport;
 import com.servicecraft.shared.web.Messages;
 import com.servicecraft.workbook.WorkbookEntry;

@@ -1,6 +1,6 @@
 package com.servicecraft.workbook.web;
 
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.shared.web.LocaleSwitch;

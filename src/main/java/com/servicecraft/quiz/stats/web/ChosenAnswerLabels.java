@@ -1,15 +1,9 @@
 package com.servicecraft.quiz.stats.web;
 
 import com.servicecraft.content.InlineMarkdown;
-import com.servicecraft.identity.Language;
-import com.servicecraft.quiz.question.Choice;
-import com.servicecraft.quiz.question.MultipleChoiceQuestion;
-import com.servicecraft.quiz.question.Question;
-import com.servicecraft.quiz.question.SingleChoiceQuestion;
-import com.servicecraft.quiz.question.TrueFalseQuestion;
-import com.servicecraft.shared.web.Messages;
+import com.servicecraft.shared.Language;
+import com.servicecraft.question.Question;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,18 +28,8 @@ final class ChosenAnswerLabels {
     }
 
     static String label(Question question, String chosen, Language language) {
-        if (question instanceof TrueFalseQuestion && ("true".equals(chosen) || "false".equals(chosen))) {
-            return Messages.text(language.locale(), "quiz." + chosen);
-        }
-        List<Choice> options = question instanceof SingleChoiceQuestion s ? s.options()
-                : question instanceof MultipleChoiceQuestion m ? m.options() : null;
-        if (options == null) {
-            return chosen;
-        }
-        return Arrays.stream(chosen.split("\\+"))
-                .map(id -> options.stream().filter(o -> o.id().equals(id)).findFirst()
-                        .map(o -> shorten(o.text().in(language))).orElse(id))
-                .collect(Collectors.joining(" + "));
+        List<String> parts = question.chosenLabels(chosen, language);
+        return parts == null ? chosen : parts.stream().map(ChosenAnswerLabels::shorten).collect(Collectors.joining(" + "));
     }
 
     private static String shorten(String text) {

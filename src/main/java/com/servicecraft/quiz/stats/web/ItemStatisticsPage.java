@@ -2,10 +2,10 @@ package com.servicecraft.quiz.stats.web;
 
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
-import com.servicecraft.identity.Language;
+import com.servicecraft.shared.Language;
 import com.servicecraft.quiz.AttemptKind;
 import com.servicecraft.quiz.AttemptPlans;
-import com.servicecraft.quiz.question.Question;
+import com.servicecraft.question.Question;
 import com.servicecraft.quiz.stats.ItemStatisticsService;
 import com.servicecraft.quiz.stats.ItemStats;
 import com.servicecraft.quiz.stats.TestStatistics;

@@ -1,11 +1,11 @@
 package com.servicecraft.quiz.stats.web;
 
-import com.servicecraft.content.LocalizedText;
-import com.servicecraft.identity.Language;
-import com.servicecraft.quiz.question.Choice;
-import com.servicecraft.quiz.question.MultipleChoiceQuestion;
-import com.servicecraft.quiz.question.QuestionInfo;
-import com.servicecraft.quiz.question.TrueFalseQuestion;
+import com.servicecraft.shared.LocalizedText;
+import com.servicecraft.shared.Language;
+import com.servicecraft.question.Choice;
+import com.servicecraft.question.MultipleChoiceQuestion;
+import com.servicecraft.question.QuestionInfo;
+import com.servicecraft.question.TrueFalseQuestion;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

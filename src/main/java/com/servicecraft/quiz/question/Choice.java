@@ -1,9 +1,0 @@
-package com.servicecraft.quiz.question;
-
-import com.servicecraft.content.LocalizedText;
-
-import java.io.Serializable;
-
-/** An option of a choice question. */
-public record Choice(String id, LocalizedText text, boolean correct) implements Serializable {
-}

@@ -1,9 +1,0 @@
-package com.servicecraft.quiz.question;
-
-import com.servicecraft.content.LocalizedText;
-
-import java.io.Serializable;
-
-/** A left side and the right side it belongs with. */
-public record MatchPair(String id, LocalizedText left, LocalizedText right) implements Serializable {
-}

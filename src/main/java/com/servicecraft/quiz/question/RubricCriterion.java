@@ -1,9 +1,0 @@
-package com.servicecraft.quiz.question;
-
-import com.servicecraft.content.LocalizedText;
-
-import java.io.Serializable;
-
-/** One line of a trainer's rubric: what to look for and how many points it is worth. */
-public record RubricCriterion(String id, LocalizedText criterion, int points) implements Serializable {
-}

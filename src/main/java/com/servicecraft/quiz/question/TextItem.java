@@ -1,9 +1,0 @@
-package com.servicecraft.quiz.question;
-
-import com.servicecraft.content.LocalizedText;
-
-import java.io.Serializable;
-
-/** An item with an id and a text: an ordering step, a statement to rate. */
-public record TextItem(String id, LocalizedText text) implements Serializable {
-}
