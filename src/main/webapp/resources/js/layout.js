@@ -28,10 +28,24 @@
   }
 
   // PrimeFaces marks each message <li> role="alert" inside a list whose container is already a
-  // polite live region (a list may only hold list items), and names a file upload's choose button,
-  // a <span> without a role, with aria-labelledby (allowed on its file input only). Repaired on
-  // load and after every ajax update.
+  // polite live region (a list may only hold list items); names a file upload's choose button,
+  // a <span> without a role, with aria-labelledby (allowed on its file input only); and draws a
+  // select-one-button's choices as role="radio" without aria-checked, each holding a hidden radio
+  // input that assistive technology would reach as a second control (inert keeps it in the form
+  // but out of the focus order and the accessibility tree). Repaired on load and after every
+  // ajax update or choice.
   function repair(root) {
+    root.querySelectorAll('.ui-selectonebutton > [role="radio"]').forEach(function (choice) {
+      var checked = choice.classList.contains('ui-state-active') ? 'true' : 'false';
+      if (choice.getAttribute('aria-checked') !== checked) {
+        choice.setAttribute('aria-checked', checked);
+      }
+      choice.querySelectorAll('input').forEach(function (input) {
+        if (!input.inert) {
+          input.inert = true;
+        }
+      });
+    });
     root.querySelectorAll('.ui-messages ul > li[role="alert"]').forEach(function (li) {
       li.removeAttribute('role');
     });
@@ -47,7 +61,8 @@
   function start() {
     init();
     repair(document);
-    new MutationObserver(function () { repair(document); }).observe(document.body, { childList: true, subtree: true });
+    new MutationObserver(function () { repair(document); }).observe(document.body,
+        { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
   }
 
   if (document.readyState === 'loading') {

@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every page each role can reach (every view {@link AccessRules} lists, the pages that need an id
- * through the first link to them, and every question of a quiz, the listening game and a role-play),
- * once on a phone (390×844, Chinese) and once on a desktop (English). On the phone nothing scrolls
+ * through the first link to them), once on a phone (390×844, Chinese) and once on a desktop (English);
+ * on the phone also the first question of each type in a quiz, the listening game and a role-play. On the phone nothing scrolls
  * sideways and the menu folds behind its button; in both languages axe-core finds no serious or
  * critical violation.
  */
@@ -134,7 +134,7 @@ class EveryPageOnAPhoneAndForAxeIT {
                     page.collectLinks(linked);
                 }
             }
-            if (role == Role.TRAINEE) {
+            if (role == Role.TRAINEE && phone) {
                 takeQuizzes(b, page);
             }
             for (String url : linked.values()) {
@@ -177,6 +177,9 @@ class EveryPageOnAPhoneAndForAxeIT {
             if (!b.driver().findElements(By.id("passageDone")).isEmpty()) {
                 page.check(quiz + " story");
                 b.driver().findElement(By.id("passageDone")).click();
+                // Shown once: after a reload the statements stand alone (as in TraineeTakesQuizzesIT).
+                b.driver().navigate().refresh();
+                b.waitForPage();
             }
             QuizDriver driver = new QuizDriver(b);
             int count = driver.questionCount();
@@ -186,7 +189,6 @@ class EveryPageOnAPhoneAndForAxeIT {
                 if (typesSeen.add(type)) {
                     page.check(quiz + " question " + i + " (" + type + ")");
                     driver.answerCurrent();
-                    page.check(quiz + " question " + i + " (" + type + ") answered");
                 }
             }
             driver.submit();
