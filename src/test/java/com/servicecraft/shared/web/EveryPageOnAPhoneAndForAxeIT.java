@@ -1,0 +1,322 @@
+package com.servicecraft.shared.web;
+
+import com.servicecraft.identity.Role;
+import com.servicecraft.testing.Browser;
+import com.servicecraft.testing.QuizDriver;
+import com.servicecraft.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static com.servicecraft.testing.BrowserTest.requireBrowser;
+import static com.servicecraft.testing.BrowserTest.signIn;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every page each role can reach (every view {@link AccessRules} lists, the pages that need an id
+ * through the first link to them), once on a phone (390×844, Chinese) and once on a desktop (English);
+ * on the phone also the first question of each type in a quiz, the listening game and a role-play. On the phone nothing scrolls
+ * sideways and the menu folds behind its button; in both languages axe-core finds no serious or
+ * critical violation.
+ */
+class EveryPageOnAPhoneAndForAxeIT {
+    private static final String ADMIN_PASSWORD = "tea-and-river-stones-1";
+    private static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 844;
+    /** Views that show something only with parameters: reached through the first link to them. */
+    private static final Set<String> NEED_PARAMETERS = Set.of("/learn/attempt.xhtml", "/learn/result.xhtml", "/learn/lesson.xhtml",
+            "/trainer/group.xhtml", "/trainer/trainee.xhtml");
+    /** Views that show more with parameters: visited plainly and through the first link to them too. */
+    private static final Set<String> FOLLOW_LINKS = Set.of("/trainer/grade.xhtml", "/admin/user.xhtml", "/trainer/item-stats.xhtml");
+    /** axe-core 4.11 from Maven Central (Deque's Selenium jar carries it); injected into each page, never fetched by the page. */
+    private static final String AXE = axeSource();
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        requireBrowser();
+        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_DEMO_COHORTS", "true",
+                "SERVICECRAFT_ADMIN_PASSWORD", ADMIN_PASSWORD, "SERVICECRAFT_READING_TIME_FACTOR", "0")).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aTraineesPages() {
+        List<String> problems = new ArrayList<>();
+        visitEverything("t001", "servicecraft-demo", Role.TRAINEE, true, problems);
+        visitEverything("t002", "servicecraft-demo", Role.TRAINEE, false, problems);
+        assertEquals("", String.join("\n", problems));
+    }
+
+    @Test
+    void aTrainersPages() {
+        List<String> problems = new ArrayList<>();
+        visitEverything("trainer1", "servicecraft-demo", Role.TRAINER, true, problems);
+        visitEverything("trainer2", "servicecraft-demo", Role.TRAINER, false, problems);
+        assertEquals("", String.join("\n", problems));
+    }
+
+    @Test
+    void anHrOfficersPages() {
+        List<String> problems = new ArrayList<>();
+        visitEverything("hr1", "servicecraft-demo", Role.HR, true, problems);
+        visitEverything("hr1", "servicecraft-demo", Role.HR, false, problems);
+        assertEquals("", String.join("\n", problems));
+    }
+
+    @Test
+    void anAdministratorsPages() {
+        List<String> problems = new ArrayList<>();
+        visitEverything("admin", ADMIN_PASSWORD, Role.ADMIN, true, problems);
+        visitEverything("admin", ADMIN_PASSWORD, Role.ADMIN, false, problems);
+        assertEquals("", String.join("\n", problems));
+    }
+
+    @Test
+    void pagesWithoutSignIn() {
+        List<String> problems = new ArrayList<>();
+        for (boolean phone : new boolean[]{true, false}) {
+            try (Browser b = new Browser(server, phone ? "zh-CN" : "en")) {
+                Page page = new Page(b, phone, problems);
+                for (String path : new TreeSet<>(AccessRules.listedPaths().keySet())) {
+                    if (path.endsWith(".xhtml") && !AccessRules.accessFor(path).orElseThrow().signInNeeded()) {
+                        page.visit(path);
+                    }
+                }
+                page.visit("/no-such-page.xhtml");
+            }
+        }
+        assertEquals("", String.join("\n", problems));
+    }
+
+    private static void visitEverything(String username, String password, Role role, boolean phone, List<String> problems) {
+        try (Browser b = new Browser(server, phone ? "zh-CN" : "en")) {
+            Page page = new Page(b, phone, problems);
+            signIn(b, username, password);
+            b.waitForPath("/index.xhtml");
+            b.submit(phone ? "langForm:toZh" : "langForm:toEn");
+            if (phone) {
+                page.checkTheMenuFoldsAndUnfolds();
+            }
+            Map<String, String> linked = new LinkedHashMap<>();
+            for (String path : new TreeSet<>(AccessRules.listedPaths().keySet())) {
+                AccessRules.Access access = AccessRules.accessFor(path).orElseThrow();
+                if (path.endsWith(".xhtml") && access.signInNeeded() && isOwnPage(path, access, role) && !NEED_PARAMETERS.contains(path)) {
+                    page.visit(path);
+                    page.collectLinks(linked);
+                }
+            }
+            if (role == Role.TRAINEE && phone) {
+                takeQuizzes(b, page);
+            }
+            for (String url : linked.values()) {
+                page.visit(url);
+            }
+        }
+    }
+
+    /**
+     * The pages a role brings: a trainee every page anyone signed in may open, the other roles their
+     * own section (the administrator the administration) and the home page, whose menu is theirs.
+     */
+    private static boolean isOwnPage(String path, AccessRules.Access access, Role role) {
+        if (role == Role.TRAINEE) {
+            return access.roles().isEmpty();
+        }
+        return path.equals("/index.xhtml") || access.roles().equals(EnumSet.of(role))
+                || access.roles().equals(EnumSet.of(role, Role.ADMIN));
+    }
+
+    /** A quiz of every question type (the post-course test), the listening game and a role-play, question by question. */
+    private static void takeQuizzes(Browser b, Page page) {
+        Set<String> typesSeen = new java.util.HashSet<>();
+        for (String quiz : List.of("/learn/quiz.xhtml?postTest=true", "/learn/quiz.xhtml?exercise=m4-x-listening-1",
+                "/learn/quiz.xhtml?exercise=m6-x-roleplay-roaming", "/learn/quiz.xhtml?module=m1-etiquette")) {
+            try {
+                takeQuiz(b, page, quiz, typesSeen);
+            } catch (RuntimeException e) {
+                page.problems.add(quiz + ": could not be taken on " + b.path() + ": " + e.getMessage().lines().findFirst().orElse("")
+                        + "\n" + b.pageText());
+            }
+        }
+    }
+
+    private static void takeQuiz(Browser b, Page page, String quiz, Set<String> typesSeen) {
+        {
+            page.visit(quiz);
+            b.click("startForm:start");
+            b.waitForPath("/learn/attempt.xhtml");
+            if (!b.driver().findElements(By.id("passageDone")).isEmpty()) {
+                page.check(quiz + " story");
+                b.driver().findElement(By.id("passageDone")).click();
+                // Shown once: after a reload the statements stand alone (as in TraineeTakesQuizzesIT).
+                b.driver().navigate().refresh();
+                b.waitForPage();
+            }
+            QuizDriver driver = new QuizDriver(b);
+            int count = driver.questionCount();
+            for (int i = 1; i <= count; i++) {
+                driver.goTo(i);
+                String type = driver.currentType();
+                if (typesSeen.add(type)) {
+                    page.check(quiz + " question " + i + " (" + type + ")");
+                    driver.answerCurrent();
+                }
+            }
+            driver.submit();
+            page.check(quiz + " result");
+        }
+    }
+
+    /** One browser's walk: phone checks and axe on each page it is shown. */
+    private static final class Page {
+        private final Browser b;
+        private final boolean phone;
+        private final List<String> problems;
+        private final String where;
+
+        Page(Browser b, boolean phone, List<String> problems) {
+            this.b = b;
+            this.phone = phone;
+            this.problems = problems;
+            this.where = phone ? "phone " : "desktop ";
+            if (phone) {
+                ((ChromeDriver) b.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+            }
+        }
+
+        void visit(String path) {
+            b.open(path);
+            check(path);
+        }
+
+        void check(String what) {
+            String label = where + b.script("return document.documentElement.lang") + " " + what;
+            if (phone) {
+                checkFits(label);
+                checkMenuIsFolded(label);
+            }
+            checkAxe(label);
+        }
+
+        private void checkFits(String label) {
+            long inner = ((Number) b.script("return window.innerWidth")).longValue();
+            if (inner != PHONE_WIDTH) {
+                problems.add(label + ": the window is " + inner + " px wide, not " + PHONE_WIDTH);
+                return;
+            }
+            long scroll = ((Number) b.script("return document.documentElement.scrollWidth")).longValue();
+            if (scroll > inner) {
+                Object wide = b.script("var out=[]; document.querySelectorAll('body *').forEach(function(e){"
+                        + " var r=e.getBoundingClientRect(); if (r.right > window.innerWidth + 1 && e.offsetParent !== null) {"
+                        + " var inside=false; for (var p=e.parentElement; p; p=p.parentElement) { if (p.getBoundingClientRect().right > window.innerWidth + 1) { inside=true; } }"
+                        + " out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '') + ' right=' + Math.round(r.right)); } });"
+                        + " return out.slice(0, 6).join(', ');");
+                problems.add(label + ": scrolls sideways (" + scroll + " > " + inner + "): " + wide);
+            }
+        }
+
+        private void checkMenuIsFolded(String label) {
+            if (b.driver().findElements(By.id("navForm")).isEmpty()) {
+                return;
+            }
+            WebElement toggle = b.driver().findElement(By.id("menuToggle"));
+            if (!toggle.isDisplayed() || !"false".equals(toggle.getAttribute("aria-expanded"))
+                    || b.driver().findElement(By.id("navForm")).isDisplayed()) {
+                problems.add(label + ": the menu is not folded behind its button on a phone");
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void checkAxe(String label) {
+            b.script(AXE);
+            Object result = ((JavascriptExecutor) b.driver()).executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                            + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                            + "  done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                            + "    .map(function (v) { return v.impact + ' ' + v.id + ' (' + v.help + '): '"
+                            + "      + v.nodes.slice(0, 4).map(function (n) { return n.target.join(' ') + (n.failureSummary ? ' [' + n.failureSummary.replace(/\\s+/g, ' ').slice(0, 200) + ']' : ''); }).join('; '); }));"
+                            + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+            for (Object violation : (List<Object>) result) {
+                problems.add(label + ": " + violation);
+            }
+        }
+
+        /** Keeps the first link to each view that needs parameters. */
+        @SuppressWarnings("unchecked")
+        void collectLinks(Map<String, String> linked) {
+            List<Object> hrefs = (List<Object>) b.script("return Array.from(document.querySelectorAll('a[href]'))"
+                    + ".filter(function (a) { return a.origin === location.origin; }).map(function (a) { return a.pathname + a.search; });");
+            for (Object href : hrefs) {
+                String url = (String) href;
+                String path = url.replaceFirst("[?#].*$", "");
+                if ((NEED_PARAMETERS.contains(path) || FOLLOW_LINKS.contains(path)) && url.contains("?")) {
+                    linked.putIfAbsent(path, url);
+                }
+            }
+        }
+
+        /** On a phone the menu is folded; Enter on its button opens it, Escape closes it and returns to the button. */
+        void checkTheMenuFoldsAndUnfolds() {
+            WebElement toggle = b.find("#menuToggle");
+            WebElement nav = b.driver().findElement(By.id("navForm"));
+            assertEquals("false", toggle.getAttribute("aria-expanded"));
+            assertTrue(!nav.isDisplayed(), "folded at first");
+            toggle.sendKeys(Keys.ENTER);
+            new WebDriverWait(b.driver(), Duration.ofSeconds(5)).until(d -> nav.isDisplayed());
+            assertEquals("true", toggle.getAttribute("aria-expanded"));
+            long scroll = ((Number) b.script("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(scroll <= PHONE_WIDTH, "the open menu fits the phone: " + scroll);
+            WebElement home = nav.findElement(By.cssSelector(".ui-menuitem-link"));
+            assertTrue(home.isDisplayed() && home.getRect().getX() + home.getRect().getWidth() <= PHONE_WIDTH, "its entries are on the screen");
+            new Actions(b.driver()).sendKeys(Keys.ESCAPE).perform();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(5)).until(d -> !nav.isDisplayed());
+            assertEquals("false", toggle.getAttribute("aria-expanded"));
+            assertEquals(toggle, b.driver().switchTo().activeElement(), "the focus goes back to the button");
+            toggle.sendKeys(Keys.SPACE);
+            new WebDriverWait(b.driver(), Duration.ofSeconds(5)).until(d -> nav.isDisplayed());
+            toggle.click();
+            new WebDriverWait(b.driver(), Duration.ofSeconds(5)).until(d -> !nav.isDisplayed());
+        }
+    }
+
+    private static String axeSource() {
+        try (InputStream in = EveryPageOnAPhoneAndForAxeIT.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test class path (com.deque.html.axe-core:selenium)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
