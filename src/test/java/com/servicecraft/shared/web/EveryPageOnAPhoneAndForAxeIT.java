@@ -1,5 +1,6 @@
 package com.servicecraft.shared.web;
 
+import com.servicecraft.access.AccessRules;
 import com.servicecraft.identity.Role;
 import com.servicecraft.testing.Browser;
 import com.servicecraft.testing.QuizDriver;
