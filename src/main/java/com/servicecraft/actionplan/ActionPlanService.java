@@ -1,5 +1,6 @@
 package com.servicecraft.actionplan;
 
+import com.servicecraft.shared.settings.Settings;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
@@ -11,7 +12,7 @@ import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.identity.User;
 import com.servicecraft.notification.NotificationKind;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,16 +51,16 @@ public class ActionPlanService {
     private final Clock clock;
     private final CurrentUser currentUser;
     private final ContentRepository content;
-    private final Notifications notifications;
+    private final NotificationWriter notifications;
     private final List<Integer> followUpDays;
 
     @Inject
-    public ActionPlanService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content, Notifications notifications) {
-        this(tx, clock, currentUser, content, notifications, FollowUpDays.fromEnvironment());
+    public ActionPlanService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content, NotificationWriter notifications) {
+        this(tx, clock, currentUser, content, notifications, Settings.current().followUpDays());
     }
 
     public ActionPlanService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content,
-                             Notifications notifications, List<Integer> followUpDays) {
+                             NotificationWriter notifications, List<Integer> followUpDays) {
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;

@@ -1,13 +1,11 @@
 package com.servicecraft.actionplan;
 
-import jakarta.annotation.PreDestroy;
+import com.servicecraft.shared.jobs.PeriodicJobs;
+import com.servicecraft.shared.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -21,33 +19,22 @@ public class FollowUpReminderJob {
 
     @Inject
     ActionPlanService plans;
-    private ScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs jobs;
 
     public void start() {
-        long seconds = Long.parseLong(System.getenv().getOrDefault("SERVICECRAFT_FOLLOWUP_CHECK_SECONDS", "300"));
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "follow-up-reminders");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::run, Math.min(seconds, 20), seconds, TimeUnit.SECONDS);
+        Duration every = Settings.current().followUpCheckEvery();
+        jobs.every("follow-up-reminders", min(every, Duration.ofSeconds(20)), every, this::run);
     }
 
     void run() {
-        try {
-            int created = plans.notifyDueFollowUps();
-            if (created > 0) {
-                LOG.info(() -> "Reminded trainees of " + created + " action-plan follow-up(s)");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Follow-up reminders failed; they run again", e);
+        int created = plans.notifyDueFollowUps();
+        if (created > 0) {
+            LOG.info(() -> "Reminded trainees of " + created + " action-plan follow-up(s)");
         }
     }
 
-    @PreDestroy
-    void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

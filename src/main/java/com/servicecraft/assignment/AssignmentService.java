@@ -10,7 +10,7 @@ import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.identity.User;
 import com.servicecraft.notification.NotificationKind;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.shared.FieldProblem;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
@@ -46,10 +46,10 @@ public class AssignmentService {
     private final Clock clock;
     private final CurrentUser currentUser;
     private final ContentRepository content;
-    private final Notifications notifications;
+    private final NotificationWriter notifications;
 
     @Inject
-    public AssignmentService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content, Notifications notifications) {
+    public AssignmentService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content, NotificationWriter notifications) {
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;

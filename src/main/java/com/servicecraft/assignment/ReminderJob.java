@@ -1,9 +1,10 @@
 package com.servicecraft.assignment;
 
 import com.servicecraft.notification.NotificationKind;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
+import com.servicecraft.shared.jobs.PeriodicJobs;
 import com.servicecraft.shared.persistence.Transactions;
-import jakarta.annotation.PreDestroy;
+import com.servicecraft.shared.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,15 +12,13 @@ import jakarta.persistence.PersistenceException;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,15 +41,16 @@ public class ReminderJob {
 
     private Transactions tx;
     private Clock clock;
-    private Notifications notifications;
+    private NotificationWriter notifications;
     private AssignmentProgress progress;
-    private ScheduledExecutorService scheduler;
+    private PeriodicJobs jobs;
 
     protected ReminderJob() {
     }
 
     @Inject
-    public ReminderJob(Transactions tx, Clock clock, Notifications notifications, AssignmentProgress progress) {
+    public ReminderJob(Transactions tx, Clock clock, NotificationWriter notifications, AssignmentProgress progress, PeriodicJobs jobs) {
+        this.jobs = jobs;
         this.tx = tx;
         this.clock = clock;
         this.notifications = notifications;
@@ -62,23 +62,15 @@ public class ReminderJob {
     }
 
     public void start() {
-        long seconds = Long.parseLong(System.getenv().getOrDefault("SERVICECRAFT_REMINDER_SECONDS", "900"));
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "assignment-reminders");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runLogged, Math.min(seconds, 60), seconds, TimeUnit.SECONDS);
+        Duration every = Settings.current().reminderEvery();
+        jobs.every("assignment-reminders", every.compareTo(Duration.ofMinutes(1)) < 0 ? every : Duration.ofMinutes(1), every,
+                this::runLogged);
     }
 
     private void runLogged() {
-        try {
-            Run r = runOnce();
-            if (r.created() > 0 || r.failed() > 0) {
-                LOG.info(() -> "Reminders: " + r.created() + " created, " + r.failed() + " failed");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reminder run failed; it runs again", e);
+        Run r = runOnce();
+        if (r.created() > 0 || r.failed() > 0) {
+            LOG.info(() -> "Reminders: " + r.created() + " created, " + r.failed() + " failed");
         }
     }
 
@@ -163,12 +155,5 @@ public class ReminderJob {
             }
         }
         return false;
-    }
-
-    @PreDestroy
-    void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
     }
 }

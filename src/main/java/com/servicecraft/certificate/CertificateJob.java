@@ -1,13 +1,11 @@
 package com.servicecraft.certificate;
 
-import jakarta.annotation.PreDestroy;
+import com.servicecraft.shared.jobs.PeriodicJobs;
+import com.servicecraft.shared.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -22,33 +20,17 @@ public class CertificateJob {
 
     @Inject
     CertificateService certificates;
-    private ScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs jobs;
 
     public void start() {
-        long seconds = Long.parseLong(System.getenv().getOrDefault("SERVICECRAFT_CERT_SWEEP_SECONDS", "300"));
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "certificate-job");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::run, 15, seconds, TimeUnit.SECONDS);
+        jobs.every("certificate-job", Duration.ofSeconds(15), Settings.current().certificateSweepEvery(), this::run);
     }
 
     void run() {
-        try {
-            int issued = certificates.issuePending();
-            if (issued > 0) {
-                LOG.info(() -> "Issued " + issued + " certificate(s)");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Issuing certificates failed; it runs again", e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        int issued = certificates.issuePending();
+        if (issued > 0) {
+            LOG.info(() -> "Issued " + issued + " certificate(s)");
         }
     }
 }

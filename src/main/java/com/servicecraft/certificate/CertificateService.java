@@ -1,5 +1,6 @@
 package com.servicecraft.certificate;
 
+import com.servicecraft.shared.settings.Settings;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.Language;
@@ -52,7 +53,7 @@ public class CertificateService {
     @Inject
     public CertificateService(Database database, ContentRepository content, Clock clock) {
         this(database, () -> Optional.ofNullable(content.course()).map(c -> CourseShape.of(c, Language.EN)), clock,
-                Integer.parseInt(System.getenv().getOrDefault("SERVICECRAFT_CERT_VALID_MONTHS", "24")),
+                Settings.current().certificateValidMonths(),
                 new CertificateNotice(database, clock)::send);
     }
 

@@ -2,16 +2,14 @@ package com.servicecraft.content;
 
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
+import com.servicecraft.shared.jobs.PeriodicJobs;
 import com.servicecraft.shared.persistence.Transactions;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +23,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ContentRepository {
     private static final Logger LOG = Logger.getLogger(ContentRepository.class.getName());
+    private static final Duration FOLLOW_EVERY = Duration.ofSeconds(30);
 
     private final AtomicReference<LoadedContent> current = new AtomicReference<>();
     private final Transactions tx;
@@ -32,10 +31,16 @@ public class ContentRepository {
     private final CurrentUser currentUser;
     private ContentVersions versions;
     private Path root;
-    private ScheduledExecutorService follower;
+    private final PeriodicJobs jobs;
+
+    /** Outside the container (tests, tools): its own jobs. */
+    public ContentRepository(Transactions tx, Clock clock, CurrentUser currentUser) {
+        this(tx, clock, currentUser, new PeriodicJobs());
+    }
 
     @Inject
-    public ContentRepository(Transactions tx, Clock clock, CurrentUser currentUser) {
+    public ContentRepository(Transactions tx, Clock clock, CurrentUser currentUser, PeriodicJobs jobs) {
+        this.jobs = jobs;
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;
@@ -51,12 +56,7 @@ public class ContentRepository {
         if (loaded.course() != null) {
             versions.remember(loaded, root, clock.instant());
         }
-        follower = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "content-follower");
-            t.setDaemon(true);
-            return t;
-        });
-        follower.scheduleWithFixedDelay(this::followPublishedVersion, 30, 30, TimeUnit.SECONDS);
+        jobs.every("content-follower", FOLLOW_EVERY, FOLLOW_EVERY, this::followPublishedVersion);
     }
 
     /** The folder the content is read from. */
@@ -114,13 +114,6 @@ public class ContentRepository {
                     + " modules, " + c.lessonCount() + " lessons, " + c.questionCount() + " questions");
         } else {
             c.problems().forEach(p -> LOG.log(p.isError() ? Level.SEVERE : Level.WARNING, "Content: " + p));
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (follower != null) {
-            follower.shutdownNow();
         }
     }
 }

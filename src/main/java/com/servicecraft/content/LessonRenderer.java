@@ -4,13 +4,16 @@ import com.servicecraft.identity.Language;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import com.servicecraft.shared.web.Messages;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -35,7 +38,8 @@ public final class LessonRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-    private static final Pattern HEADING = Pattern.compile("<h([23]) id=\"([^\"]+)\">(.*?)</h\\1>");
+    /** The heading ids the sanitizer keeps (the POLICY's rule for id on h1-h6). */
+    private static final Pattern HEADING_ID = Pattern.compile("[a-z0-9\\p{L}_-]{1,120}");
     private static final Pattern SAFE_URL = Pattern.compile("^(https?://|mailto:|#|/|media/)[^\\s]*$|^[A-Za-z0-9._/-]+$");
 
     /** What the lesson pages allow: text structure, tables, links, images, audio and our own callout markup. */
@@ -43,7 +47,7 @@ public final class LessonRenderer {
             .allowElements("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i", "code",
                     "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "div",
                     "span", "audio", "section", "aside")
-            .allowAttributes("id").matching(Pattern.compile("[a-z0-9\\p{L}_-]{1,120}")).onElements("h1", "h2", "h3", "h4", "h5", "h6")
+            .allowAttributes("id").matching(HEADING_ID).onElements("h1", "h2", "h3", "h4", "h5", "h6")
             .allowAttributes("class").matching(Pattern.compile("(sc-[a-z-]+\\s?)+")).onElements("div", "span", "aside", "section", "p")
             .allowAttributes("align").matching(Pattern.compile("left|right|center")).onElements("th", "td")
             .allowAttributes("href").onElements("a")
@@ -70,11 +74,12 @@ public final class LessonRenderer {
     public static Rendered render(List<LessonSource.Part> parts, Language language, String mediaBase,
                                   Function<String, String> exerciseLink) {
         StringBuilder html = new StringBuilder();
+        List<Heading> headings = new ArrayList<>();
         for (LessonSource.Part part : parts) {
             if (part instanceof LessonSource.Markdown md) {
-                html.append(markdown(md.text(), mediaBase));
+                html.append(markdown(md.text(), mediaBase, headings));
             } else if (part instanceof LessonSource.Callout c) {
-                html.append(callout(c, language, mediaBase));
+                html.append(callout(c, language, mediaBase, headings));
             } else if (part instanceof LessonSource.Embed e && e.kind().equals("audio")) {
                 html.append("<div class=\"sc-audio\"><audio controls=\"controls\" preload=\"none\" src=\"")
                         .append(escape(mediaBase + e.target().replaceFirst("^media/", ""))).append("\"></audio></div>");
@@ -82,14 +87,7 @@ public final class LessonRenderer {
                 html.append(exerciseLink.apply(e.target()));
             }
         }
-        String safe = POLICY.sanitize(html.toString());
-        List<Heading> headings = new ArrayList<>();
-        Matcher m = HEADING.matcher(safe);
-        while (m.find()) {
-            headings.add(new Heading(Integer.parseInt(m.group(1)), m.group(2),
-                    org.owasp.html.Encoding.decodeHtml(m.group(3).replaceAll("<[^>]+>", ""), false)));
-        }
-        return new Rendered(safe, headings);
+        return new Rendered(POLICY.sanitize(html.toString()), headings);
     }
 
     /** Sanitizes HTML that came from elsewhere (e.g. an embed rendered by the page). */
@@ -97,7 +95,11 @@ public final class LessonRenderer {
         return POLICY.sanitize(html);
     }
 
-    private static String markdown(String text, String mediaBase) {
+    /**
+     * Markdown to HTML; when {@code headings} is given, adds the level-2 and -3 headings to it with
+     * the ids the anchor extension gives them (its attribute provider runs before ours).
+     */
+    private static String markdown(String text, String mediaBase, List<Heading> headings) {
         Node doc = PARSER.parse(text);
         doc.accept(new AbstractVisitor() {
             @Override
@@ -109,10 +111,33 @@ public final class LessonRenderer {
                 visitChildren(image);
             }
         });
-        return HtmlRenderer.builder().extensions(EXTENSIONS).build().render(doc);
+        return HtmlRenderer.builder().extensions(EXTENSIONS).attributeProviderFactory(context -> (node, tag, attributes) -> {
+            if (headings != null && node instanceof org.commonmark.node.Heading h && (h.getLevel() == 2 || h.getLevel() == 3)) {
+                String id = attributes.get("id");
+                if (id != null && HEADING_ID.matcher(id).matches()) {
+                    headings.add(new Heading(h.getLevel(), id, textOf(h)));
+                }
+            }
+        }).build().render(doc);
     }
 
-    private static String callout(LessonSource.Callout c, Language language, String mediaBase) {
+    private static String textOf(Node node) {
+        StringBuilder text = new StringBuilder();
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text t) {
+                text.append(t.getLiteral());
+            }
+
+            @Override
+            public void visit(Code c) {
+                text.append(c.getLiteral());
+            }
+        });
+        return text.toString();
+    }
+
+    private static String callout(LessonSource.Callout c, Language language, String mediaBase, List<Heading> headings) {
         StringBuilder out = new StringBuilder("<aside class=\"sc-callout sc-callout-").append(c.kind()).append("\">");
         out.append("<div class=\"sc-callout-label\">").append(label(c.kind(), language)).append("</div>");
         if (c.kind().equals("dialogue")) {
@@ -123,25 +148,20 @@ public final class LessonRenderer {
                 }
                 String role = m.group(1);
                 String name = m.group(2) == null ? label(role, language) : escape(m.group(2));
-                String said = markdown(m.group(3), mediaBase).replaceAll("^<p>|</p>\\s*$", "");
+                String said = markdown(m.group(3), mediaBase, null).replaceAll("^<p>|</p>\\s*$", "");
                 out.append("<div class=\"sc-bubble sc-bubble-").append(role).append("\">")
                         .append("<span class=\"sc-speaker\">").append(name).append("</span>")
                         .append("<span class=\"sc-said\">").append(said).append("</span></div>");
             }
         } else {
-            out.append(markdown(c.text(), mediaBase));
+            out.append(markdown(c.text(), mediaBase, headings));
         }
         return out.append("</aside>").toString();
     }
 
-    private static final Map<String, String[]> LABELS = Map.of(
-            "tip", new String[]{"小提示", "Tip"}, "example", new String[]{"案例", "Example"},
-            "dialogue", new String[]{"对话", "Dialogue"}, "try", new String[]{"试一试", "Try it"},
-            "warning", new String[]{"注意", "Watch out"}, "customer", new String[]{"顾客", "Customer"},
-            "staff", new String[]{"员工", "Staff"});
-
+    /** A callout's or a speaker's label, from the message bundles ({@code lesson.callout.<kind>}). */
     static String label(String kind, Language language) {
-        return LABELS.get(kind)[language == Language.EN ? 1 : 0];
+        return escape(Messages.text(language.locale(), "lesson.callout." + kind));
     }
 
     /** The lesson's text without markup, for counting characters. */
@@ -172,7 +192,7 @@ public final class LessonRenderer {
                     : part instanceof LessonSource.Callout c && !c.kind().equals("dialogue") ? c.text() : null;
             if (text == null) {
                 if (part instanceof LessonSource.Callout c) {
-                    checkSanitizerKeeps(file, c.line(), markdown(c.text().replaceAll("(?m)^\\s*(customer|staff)(\\([^)]*\\))?\\s*[:：]", ""), ""), problems);
+                    checkSanitizerKeeps(file, c.line(), markdown(c.text().replaceAll("(?m)^\\s*(customer|staff)(\\([^)]*\\))?\\s*[:：]", ""), "", null), problems);
                 }
                 continue;
             }

@@ -6,7 +6,7 @@ import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.User;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,10 +34,10 @@ public class DemoCohorts {
     private final Transactions tx;
     private final Clock clock;
     private final ContentRepository content;
-    private final Notifications notifications;
+    private final NotificationWriter notifications;
 
     @Inject
-    public DemoCohorts(Transactions tx, Clock clock, ContentRepository content, Notifications notifications) {
+    public DemoCohorts(Transactions tx, Clock clock, ContentRepository content, NotificationWriter notifications) {
         this.tx = tx;
         this.clock = clock;
         this.content = content;

@@ -10,7 +10,7 @@ import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.identity.User;
 import com.servicecraft.notification.NotificationKind;
 import com.servicecraft.notification.NotificationTexts;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.quiz.AnswerCodec;
 import com.servicecraft.quiz.Answer;
 import com.servicecraft.quiz.Attempt;
@@ -49,13 +49,13 @@ public class GradingService {
     private final CurrentUser currentUser;
     private final AttemptService attempts;
     private final QuestionCatalog catalog;
-    private final Notifications notifications;
+    private final NotificationWriter notifications;
     private final ContentRepository content;
     private final ReviewPolicy reviewPolicy;
 
     @Inject
     public GradingService(Transactions tx, CurrentUser currentUser, AttemptService attempts, QuestionCatalog catalog,
-                          Notifications notifications, ContentRepository content,
+                          NotificationWriter notifications, ContentRepository content,
                           ReviewPolicy reviewPolicy) {
         this.reviewPolicy = reviewPolicy;
         this.tx = tx;

@@ -1,5 +1,6 @@
 package com.servicecraft.identity;
 
+import com.servicecraft.shared.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;
@@ -15,16 +16,15 @@ import java.time.Instant;
 @ApplicationScoped
 public class TemporaryPasswords {
     public static final String SETTING = "SERVICECRAFT_TEMP_PASSWORD_DAYS";
-    public static final int DEFAULT_DAYS = 7;
     static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     static final int LENGTH = 16;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Duration validity;
 
-    /** Reads the validity from the environment. */
+    /** The validity from the settings. */
     public TemporaryPasswords() {
-        this(Duration.ofDays(days(System.getenv(SETTING))));
+        this(Duration.ofDays(Settings.current().temporaryPasswordDays()));
     }
 
     public TemporaryPasswords(Duration validity) {
@@ -32,21 +32,6 @@ public class TemporaryPasswords {
             throw new IllegalArgumentException(SETTING + " must be at least 1 day");
         }
         this.validity = validity;
-    }
-
-    static int days(String setting) {
-        if (setting == null || setting.isBlank()) {
-            return DEFAULT_DAYS;
-        }
-        try {
-            int d = Integer.parseInt(setting.strip());
-            if (d < 1 || d > 365) {
-                throw new IllegalArgumentException(SETTING + ": between 1 and 365 days, not " + d);
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SETTING + ": not a number: " + setting.strip(), e);
-        }
     }
 
     /** A fresh random password, in four groups of four for reading: {@code abcd-efgh-jkmn-pqrs}. */

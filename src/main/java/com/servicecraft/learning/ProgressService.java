@@ -47,7 +47,7 @@ public class ProgressService {
 
     @Inject
     public ProgressService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content) {
-        this(tx, clock, currentUser, content, ReadingTimeFactor.fromEnvironment());
+        this(tx, clock, currentUser, content, ReadingTimeFactor.fromSettings());
     }
 
     public ProgressService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content, ReadingTimeFactor factor) {

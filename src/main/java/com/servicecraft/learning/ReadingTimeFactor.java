@@ -1,6 +1,7 @@
 package com.servicecraft.learning;
 
 import com.servicecraft.content.Lesson;
+import com.servicecraft.shared.settings.Settings;
 
 /**
  * {@code SERVICECRAFT_READING_TIME_FACTOR}: the operator's multiplier of every lesson's minimum
@@ -8,7 +9,7 @@ import com.servicecraft.content.Lesson;
  */
 public record ReadingTimeFactor(double value) {
     public static final String SETTING = "SERVICECRAFT_READING_TIME_FACTOR";
-    public static final double MAX = 10;
+    public static final double MAX = Settings.MAX_READING_TIME_FACTOR;
 
     public ReadingTimeFactor {
         if (Double.isNaN(value) || value < 0 || value > MAX) {
@@ -16,19 +17,8 @@ public record ReadingTimeFactor(double value) {
         }
     }
 
-    public static ReadingTimeFactor fromEnvironment() {
-        return parse(System.getenv(SETTING));
-    }
-
-    static ReadingTimeFactor parse(String setting) {
-        if (setting == null || setting.isBlank()) {
-            return new ReadingTimeFactor(1);
-        }
-        try {
-            return new ReadingTimeFactor(Double.parseDouble(setting.strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SETTING + " must be a number from 0 to " + (int) MAX + ", not \"" + setting.strip() + "\"", e);
-        }
+    public static ReadingTimeFactor fromSettings() {
+        return new ReadingTimeFactor(Settings.current().readingTimeFactor());
     }
 
     /** The engaged seconds this lesson needs here: its minimum times the factor, rounded up. */

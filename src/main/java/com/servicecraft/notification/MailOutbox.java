@@ -1,12 +1,14 @@
 package com.servicecraft.notification;
 
+import com.servicecraft.shared.settings.MailSettings;
+import com.servicecraft.shared.settings.Settings;
 import com.servicecraft.shared.LogSafe;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.identity.Language;
 import com.servicecraft.identity.User;
+import com.servicecraft.shared.jobs.PeriodicJobs;
 import com.servicecraft.shared.persistence.Transactions;
 import com.servicecraft.shared.web.Messages;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
@@ -19,9 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,14 +49,20 @@ public class MailOutbox {
     private final MailSettings settings;
     private final Mailer mailer;
     private final String node;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicJobs jobs;
 
     @Inject
-    public MailOutbox(Transactions tx, Clock clock, ContentRepository content) {
-        this(tx, clock, content, MailSettings.fromEnvironment());
+    public MailOutbox(Transactions tx, Clock clock, ContentRepository content, PeriodicJobs jobs) {
+        this(tx, clock, content, Settings.current().mail(), jobs);
     }
 
+    /** Outside the container (tests): its own jobs. */
     public MailOutbox(Transactions tx, Clock clock, ContentRepository content, MailSettings settings) {
+        this(tx, clock, content, settings, new PeriodicJobs());
+    }
+
+    public MailOutbox(Transactions tx, Clock clock, ContentRepository content, MailSettings settings, PeriodicJobs jobs) {
+        this.jobs = jobs;
         this.tx = tx;
         this.clock = clock;
         this.content = content;
@@ -72,22 +77,14 @@ public class MailOutbox {
             return;
         }
         LOG.info(() -> "Mailing notifications as " + node + " with " + settings);
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mail-outbox");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runSafely, settings.intervalSeconds(), settings.intervalSeconds(), TimeUnit.SECONDS);
+        Duration every = Duration.ofSeconds(settings.intervalSeconds());
+        jobs.every("mail-outbox", every, every, this::runLogged);
     }
 
-    private void runSafely() {
-        try {
-            int sent = runOnce();
-            if (sent > 0) {
-                LOG.info(() -> "Mailed " + sent + " notification(s)");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Mailing notifications failed; it runs again", e);
+    private void runLogged() {
+        int sent = runOnce();
+        if (sent > 0) {
+            LOG.info(() -> "Mailed " + sent + " notification(s)");
         }
     }
 
@@ -166,7 +163,7 @@ public class MailOutbox {
         NotificationTexts.Text t = NotificationTexts.render(n.getKind(), n.getParams(), content.course(), lang);
         StringBuilder body = new StringBuilder();
         body.append(Messages.text(lang.locale(), "mail.greeting", u.getDisplayName())).append("\n\n").append(t.body()).append("\n");
-        String link = NotificationService.safeLink(n.getLink());
+        String link = NotificationInbox.safeLink(n.getLink());
         if (link != null) {
             body.append("\n").append(Messages.text(lang.locale(), "mail.open")).append("\n").append(settings.baseUrl()).append(link).append("\n");
         }
@@ -215,12 +212,5 @@ public class MailOutbox {
 
     String node() {
         return node;
-    }
-
-    @PreDestroy
-    void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.servicecraft.notification;
 
+import com.servicecraft.shared.settings.MailSettings;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -6,7 +6,7 @@ import com.servicecraft.identity.SignedInUser;
 import com.servicecraft.identity.TrainerScope;
 import com.servicecraft.identity.User;
 import com.servicecraft.notification.NotificationKind;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +30,10 @@ public class AttemptGrantService {
     private final Clock clock;
     private final CurrentUser currentUser;
     private final AttemptPlans plans;
-    private final Notifications notifications;
+    private final NotificationWriter notifications;
 
     @Inject
-    public AttemptGrantService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, Notifications notifications) {
+    public AttemptGrantService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, NotificationWriter notifications) {
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;

@@ -8,7 +8,7 @@ import com.servicecraft.learning.CourseFacts;
 import com.servicecraft.learning.ModuleFacts;
 import com.servicecraft.learning.ModuleFactsQuery;
 import com.servicecraft.notification.NotificationKind;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,13 +27,13 @@ import java.util.Map;
 @ApplicationScoped
 public class AttemptsExhaustedNotice {
     private ModuleFactsQuery facts;
-    private Notifications notifications;
+    private NotificationWriter notifications;
 
     protected AttemptsExhaustedNotice() {
     }
 
     @Inject
-    public AttemptsExhaustedNotice(ModuleFactsQuery facts, Notifications notifications) {
+    public AttemptsExhaustedNotice(ModuleFactsQuery facts, NotificationWriter notifications) {
         this.facts = facts;
         this.notifications = notifications;
     }

@@ -1,13 +1,11 @@
 package com.servicecraft.quiz;
 
-import jakarta.annotation.PreDestroy;
+import com.servicecraft.shared.jobs.PeriodicJobs;
+import com.servicecraft.shared.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -20,33 +18,18 @@ public class ExpiredAttemptSweep {
 
     @Inject
     AttemptService attempts;
-    private ScheduledExecutorService scheduler;
+    @Inject
+    PeriodicJobs jobs;
 
     public void start() {
-        long seconds = Long.parseLong(System.getenv().getOrDefault("SERVICECRAFT_SWEEP_SECONDS", "30"));
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "attempt-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::sweep, seconds, seconds, TimeUnit.SECONDS);
+        Duration every = Settings.current().attemptSweepEvery();
+        jobs.every("attempt-sweep", every, every, this::sweep);
     }
 
     void sweep() {
-        try {
-            int closed = attempts.closeExpired();
-            if (closed > 0) {
-                LOG.info(() -> "Submitted " + closed + " attempt(s) whose time ran out");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Sweep of expired attempts failed; it runs again", e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        int closed = attempts.closeExpired();
+        if (closed > 0) {
+            LOG.info(() -> "Submitted " + closed + " attempt(s) whose time ran out");
         }
     }
 }

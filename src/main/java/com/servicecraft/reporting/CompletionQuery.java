@@ -1,6 +1,10 @@
 package com.servicecraft.reporting;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,15 +18,21 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The completion records as one set-based SQL statement, the same on H2 and MySQL/MariaDB.
+ * The completion records as one set-based SQL statement, the same on H2 and MySQL/MariaDB: the
+ * resource {@code completion-records.sql} computes every row and its status, this class appends the
+ * filter, order and paging and reads the rows. The course shape is not part of the text: it is read
+ * from {@code course_shape_part}/{@code course_shape_lesson} ({@link CourseShapeTable}).
  *
  * <p>A trainee's assigned parts are their own ACTIVE assignments plus those of their groups; an
  * assignment of the whole course yields every module and the course row. Lesson progress and
@@ -41,12 +51,13 @@ import java.util.stream.Collectors;
  * due date before today.
  */
 public class CompletionQuery {
-    private static final String EPOCH = "TIMESTAMP '1970-01-01 00:00:00'";
-    private static final String COURSE = "'" + CompletionRecord.COURSE + "'";
-    private static final String FAR = "TIMESTAMP '9999-12-31 00:00:00'";
+    /** The statement up to r3 (completion-records.sql), comments removed, with its :named parameters. */
+    private static final String STATEMENT = statement("completion-records.sql");
+    private static final Pattern NAMED = Pattern.compile(":([a-z_]+)");
 
     private final DataSource dataSource;
     private final boolean mySql;
+    private final CourseShapeTable shapes = new CourseShapeTable();
 
     private final int chunkUsers;
 
@@ -103,16 +114,17 @@ public class CompletionQuery {
         Map<String, CourseShape.Part> parts = req.shape().parts().stream()
                 .collect(Collectors.toMap(CourseShape.Part::id, p -> p));
         try (Connection c = dataSource.getConnection()) {
+            String shapeKey = shapes.ensure(c, req.shape());
             boolean tuned = mySql && withoutSplitMaterialization(c, true);
             try {
                 if (sort != null || offset > 0) {
                     List<Object> params = new ArrayList<>();
-                    String sql = select(req, null, after, params) + " ORDER BY " + (sort == null ? "" : sort.column
+                    String sql = select(req, shapeKey, null, after, params) + " ORDER BY " + (sort == null ? "" : sort.column
                             + (descending ? " DESC" : " ASC") + ", ") + "uid, ord"
                             + (limit > 0 ? " LIMIT " + limit + " OFFSET " + Math.max(0, offset) : "");
                     return run(c, sql, params, parts, sink, Long.MAX_VALUE);
                 }
-                return chunks(c, req, after, limit, parts, sink, after == null ? 0 : after.userId() - 1);
+                return chunks(c, req, shapeKey, after, limit, parts, sink, after == null ? 0 : after.userId() - 1);
             } finally {
                 if (tuned) {
                     withoutSplitMaterialization(c, false);
@@ -140,7 +152,7 @@ public class CompletionQuery {
     /** The session setting the dump script starts with, as the export does. */
     public static final String SPLIT_OFF = "split_materialized=off";
 
-    private long chunks(Connection c, Request req, Cursor after, int limit, Map<String, CourseShape.Part> parts,
+    private long chunks(Connection c, Request req, String shapeKey, Cursor after, int limit, Map<String, CourseShape.Part> parts,
                         Consumer<CompletionRecord> sink, long start) throws SQLException {
         long n = 0;
         long from = start;
@@ -150,7 +162,7 @@ public class CompletionQuery {
                 break;
             }
             List<Object> params = new ArrayList<>();
-            String sql = select(req, new long[] {from, to}, after, params) + " ORDER BY uid, ord"
+            String sql = select(req, shapeKey, new long[] {from, to}, after, params) + " ORDER BY uid, ord"
                     + (limit > 0 ? " LIMIT " + (limit - n) : "");
             n += run(c, sql, params, parts, sink, limit > 0 ? limit - n : Long.MAX_VALUE);
             from = to;
@@ -158,8 +170,8 @@ public class CompletionQuery {
         return n;
     }
 
-    private String select(Request req, long[] range, Cursor after, List<Object> params) {
-        StringBuilder sql = new StringBuilder(base(req, range, params)).append(" SELECT * FROM r3").append(where(req, params));
+    private String select(Request req, String shapeKey, long[] range, Cursor after, List<Object> params) {
+        StringBuilder sql = new StringBuilder(base(req, shapeKey, range)).append(" SELECT * FROM r3").append(where(req, params));
         if (after != null) {
             sql.append(" AND (uid > ? OR (uid = ? AND ord > ?))");
             params.add(after.userId());
@@ -221,9 +233,8 @@ public class CompletionQuery {
         for (CompletionStatus s : CompletionStatus.values()) {
             totals.put(s, 0L);
         }
-        List<Object> params = new ArrayList<>();
-        String sql = base(req, null, params) + " SELECT status, COUNT(*) FROM r3" + where(req, params) + " GROUP BY status";
-        query(sql, params, rs -> totals.put(CompletionStatus.valueOf(rs.getString(1)), rs.getLong(2)));
+        query(req, (key, params) -> base(req, key, null) + " SELECT status, COUNT(*) FROM r3" + where(req, params)
+                + " GROUP BY status", rs -> totals.put(CompletionStatus.valueOf(rs.getString(1)), rs.getLong(2)));
         return totals;
     }
 
@@ -244,11 +255,9 @@ public class CompletionQuery {
     }
 
     private List<Summary> summary(Request req, String column) {
-        List<Object> params = new ArrayList<>();
-        String sql = base(req, null, params) + " SELECT " + column + ", status, COUNT(*) FROM r3" + where(req, params)
-                + " GROUP BY " + column + ", status ORDER BY " + column;
         Map<String, long[]> counts = new LinkedHashMap<>();
-        query(sql, params, rs -> {
+        query(req, (key, params) -> base(req, key, null) + " SELECT " + column + ", status, COUNT(*) FROM r3"
+                + where(req, params) + " GROUP BY " + column + ", status ORDER BY " + column, rs -> {
             String label = rs.getString(1) == null ? "" : rs.getString(1);
             counts.computeIfAbsent(label, k -> new long[CompletionStatus.values().length])
                     [CompletionStatus.valueOf(rs.getString(2)).ordinal()] += rs.getLong(3);
@@ -267,19 +276,17 @@ public class CompletionQuery {
     }
 
     /**
-     * The statements an unsorted export runs, as one script (statements end with ";"), for the
-     * benchmark's {@code mariadb --batch} baseline. Only for requests without bound parameters.
+     * The statements an unsorted export runs, as one script (statements end with ";", values
+     * written in), for the benchmark's {@code mariadb --batch} baseline.
      */
     public String dumpScript(Request req) {
         StringBuilder script = new StringBuilder(mySql ? "SET SESSION optimizer_switch = '" + SPLIT_OFF + "';\n" : "");
         try (Connection c = dataSource.getConnection()) {
+            String shapeKey = shapes.ensure(c, req.shape());
             long from = 0;
             for (Long to = chunkEnd(c, from, req.userId()); to != null; to = chunkEnd(c, from, req.userId())) {
                 List<Object> params = new ArrayList<>();
-                script.append(select(req, new long[] {from, to}, null, params)).append(" ORDER BY uid, ord;\n");
-                if (!params.isEmpty()) {
-                    throw new IllegalArgumentException("the dump script takes no bound filter");
-                }
+                script.append(inline(select(req, shapeKey, new long[] {from, to}, null, params), params)).append(" ORDER BY uid, ord;\n");
                 from = to;
             }
         } catch (SQLException e) {
@@ -292,8 +299,15 @@ public class CompletionQuery {
         void handle(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, List<Object> params, RowHandler handler) {
+    private interface StatementText {
+        /** The statement for this shape key, its values added to {@code params} in order. */
+        String sql(String shapeKey, List<Object> params);
+    }
+
+    private void query(Request req, StatementText text, RowHandler handler) {
         try (Connection c = dataSource.getConnection()) {
+            List<Object> params = new ArrayList<>();
+            String sql = text.sql(shapes.ensure(c, req.shape()), params);
             boolean tuned = mySql && withoutSplitMaterialization(c, true);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
@@ -376,130 +390,73 @@ public class CompletionQuery {
         return w.toString();
     }
 
-    /** The group a row is shown under: the filtered group when there is one, else the first by name. */
-    private static String groupName(Request req) {
-        Long group = req.filter().groupId();
-        return group == null ? "MIN(t.gname)"
-                : "COALESCE(MIN(CASE WHEN t.gid = " + group.longValue() + " THEN t.gname END), MIN(t.gname))";
-    }
-
     private static String ids(Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
-    private static String lit(String s) {
-        return "'" + s.replace("'", "''") + "'";
+    /**
+     * The statement up to r3 for this request: the user-id range is the chunk's, narrowed to one
+     * trainee when the request is for one (or everything), each :name replaced by its value as a
+     * literal. Not bound: H2 keeps a WITH clause's parameter values from the statement's first run,
+     * so a second chunk would read the first chunk's range. Every value is a number, a date, a
+     * hash or a validated content id.
+     */
+    private static String base(Request req, String shapeKey, long[] range) {
+        long from = range == null ? Long.MIN_VALUE : range[0];
+        long to = range == null ? Long.MAX_VALUE : range[1];
+        if (req.userId() != null) {
+            from = Math.max(from, req.userId() - 1);
+            to = Math.min(to, req.userId());
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("shape", shapeKey);
+        values.put("from", from);
+        values.put("to", to);
+        values.put("every", req.everyTrainee() ? 1 : 0);
+        values.put("group", req.filter().groupId());
+        values.put("course_id", req.shape().courseId());
+        values.put("today", req.today());
+        Matcher m = NAMED.matcher(STATEMENT);
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            if (!values.containsKey(m.group(1))) {
+                throw new IllegalStateException("completion-records.sql: no value for :" + m.group(1));
+            }
+            m.appendReplacement(sql, Matcher.quoteReplacement(literal(values.get(m.group(1)))));
+        }
+        m.appendTail(sql);
+        return sql.toString();
     }
 
-    /** The common table expressions up to r3, one row per trainee × assigned part with status. */
-    private String base(Request req, long[] range, List<Object> params) {
-        CourseShape shape = req.shape();
-        String parts = shape.parts().stream().map(p -> "SELECT " + lit(p.id()) + " AS mid, " + p.order() + " AS ord, "
-                        + p.lessonsRequired() + " AS lessons_req, " + p.quizzesRequired() + " AS quizzes_req, "
-                        + (p.quizRequired() ? 1 : 0) + " AS quiz_req, " + p.attemptsAllowed() + " AS allowed, "
-                        + lit(p.version()) + " AS cur_version")
-                .collect(Collectors.joining(" UNION ALL "));
-        String moduleIds = shape.modules().stream().map(p -> lit(p.id())).collect(Collectors.joining(","));
-        String lessonIds = shape.modules().stream().flatMap(p -> p.lessonIds().stream()).map(CompletionQuery::lit)
-                .collect(Collectors.joining(","));
-        if (moduleIds.isEmpty()) {
-            moduleIds = "''";
+    /** The statement with its bound values written in, for the dump script. */
+    private static String inline(String sql, List<Object> params) {
+        StringBuilder out = new StringBuilder();
+        int p = 0;
+        for (char ch : sql.toCharArray()) {
+            out.append(ch == '?' ? literal(params.get(p++)) : String.valueOf(ch));
         }
-        if (lessonIds.isEmpty()) {
-            lessonIds = "''";
+        return out.toString();
+    }
+
+    private static String literal(Object v) {
+        return v == null ? "NULL" : v instanceof Number ? v.toString()
+                : v instanceof LocalDate d ? "DATE '" + d + "'"
+                : v instanceof Instant i ? "TIMESTAMP '" + Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC)) + "'"
+                : "'" + v.toString().replace("'", "''") + "'";
+    }
+
+    /** The resource's text without its "--" comments (the named parameters are found in the code only). */
+    private static String statement(String name) {
+        try (InputStream in = CompletionQuery.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(l -> l.contains("--") ? l.substring(0, l.indexOf("--")) : l)
+                    .filter(l -> !l.isBlank()).map(String::strip).collect(Collectors.joining(" "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        // A chunk's user-id range, repeated inside every derived table so that each reads only its rows.
-        java.util.function.Function<String, String> in = col -> range == null ? ""
-                : " AND " + col + " > " + range[0] + " AND " + col + " <= " + range[1];
-        String targets = req.everyTrainee()
-                ? "x AS (SELECT u.id AS uid, " + COURSE + " AS mid, CAST(NULL AS DATE) AS assigned, CAST(NULL AS DATE) AS due,"
-                + " CAST(NULL AS VARCHAR(120)) AS gname, CAST(NULL AS TIMESTAMP) AS a_upd FROM app_user u"
-                + " WHERE EXISTS (SELECT 1 FROM user_role ur WHERE ur.user_id = u.id AND ur.role = 'TRAINEE')"
-                + (req.userId() != null ? " AND u.id = " + req.userId().longValue() : "") + in.apply("u.id") + ")"
-                // own assignments and the group's, each by its index (assignment.user_id, group_member.user_id)
-                : "t AS (SELECT gm.user_id AS uid, a.module_id, a.start_date, a.due_date, g.name AS gname, g.id AS gid, a.updated_at"
-                + " FROM group_member gm JOIN assignment a ON a.group_id = gm.group_id JOIN training_group g ON g.id = a.group_id"
-                + " WHERE a.status = 'ACTIVE'" + (req.userId() != null ? " AND gm.user_id = " + req.userId().longValue() : "")
-                + in.apply("gm.user_id")
-                + " UNION ALL SELECT a.user_id, a.module_id, a.start_date, a.due_date, NULL, NULL, a.updated_at FROM assignment a"
-                + " WHERE a.status = 'ACTIVE' AND a.user_id IS NOT NULL"
-                + (req.userId() != null ? " AND a.user_id = " + req.userId().longValue() : "") + in.apply("a.user_id") + "),"
-                + " x AS (SELECT t.uid, ml.mid, MIN(t.start_date) AS assigned, MIN(t.due_date) AS due, " + groupName(req) + " AS gname,"
-                + " MAX(t.updated_at) AS a_upd FROM t JOIN ml ON (t.module_id IS NULL OR t.module_id = ml.mid)"
-                + " GROUP BY t.uid, ml.mid)";
-        if (mySql) {
-            targets = targets.replace("AS VARCHAR(120))", "AS CHAR(120))").replace("AS TIMESTAMP)", "AS DATETIME(6))");
-        }
-        String today = "DATE '" + req.today() + "'";
-        return "WITH ml AS (" + parts + "), " + targets + ","
-                // lessons per trainee × module, and per trainee over the whole course
-                + " lf AS (SELECT user_id, module_id AS mid, COUNT(completed_at) AS done, SUM(seconds_spent) AS secs,"
-                + " MIN(first_opened_at) AS first_at, MAX(completed_at) AS last_done, MAX(last_seen_at) AS last_seen,"
-                + " MAX(module_version) AS mver FROM lesson_progress WHERE module_id IN (" + moduleIds + ") AND lesson_id IN (" + lessonIds + ")"
-                + in.apply("user_id")
-                + " GROUP BY user_id, module_id"
-                + " UNION ALL SELECT user_id, " + COURSE + ", COUNT(completed_at), SUM(seconds_spent), MIN(first_opened_at),"
-                + " MAX(completed_at), MAX(last_seen_at), NULL FROM lesson_progress WHERE module_id IN (" + moduleIds + ") AND lesson_id IN ("
-                + lessonIds + ")" + in.apply("user_id") + " GROUP BY user_id),"
-                // quiz attempts per trainee × module quiz, and the post-course test as the course's quiz
-                + " qa AS (SELECT user_id, kind, source_id, COUNT(*) AS tries, MIN(started_at) AS first_try,"
-                + " MAX(CASE WHEN status = 'GRADED' THEN score_percent END) AS best,"
-                + " MAX(CASE WHEN status = 'GRADED' AND score_percent IS NOT NULL THEN attempt_number END) AS last_no,"
-                + " MIN(CASE WHEN status = 'GRADED' AND passed = TRUE AND score_percent IS NOT NULL THEN graded_at END) AS passed_at,"
-                + " SUM(CASE WHEN status = 'IN_PROGRESS' THEN 0 ELSE 1 END) AS finished,"
-                + " MAX(COALESCE(graded_at, started_at)) AS last_act"
-                + " FROM attempt WHERE kind IN ('MODULE_QUIZ', 'POST_TEST')" + in.apply("user_id") + " GROUP BY user_id, kind, source_id),"
-                + " q AS (SELECT qa.user_id, CASE WHEN qa.kind = 'POST_TEST' THEN " + COURSE + " ELSE qa.source_id END AS mid,"
-                + " qa.tries, qa.first_try, qa.best, la.score_percent AS last_score, qa.passed_at, qa.finished,"
-                + " qa.last_act, gr.extra FROM qa"
-                + " LEFT JOIN attempt la ON la.user_id = qa.user_id AND la.kind = qa.kind AND la.source_id = qa.source_id"
-                + " AND la.attempt_number = qa.last_no"
-                + " LEFT JOIN (SELECT user_id, kind, source_id, SUM(extra_attempts) AS extra FROM attempt_grant WHERE 1 = 1"
-                + in.apply("user_id") + " GROUP BY user_id, kind, source_id) gr ON gr.user_id = qa.user_id AND gr.kind = qa.kind AND gr.source_id = qa.source_id),"
-                // module quizzes passed per trainee, for the course row
-                + " qc AS (SELECT q.user_id, SUM(CASE WHEN ml.quiz_req = 1 AND q.passed_at IS NOT NULL THEN 1 ELSE 0 END) AS quizzes_passed,"
-                + " MAX(CASE WHEN ml.quiz_req = 1 THEN q.passed_at END) AS quizzes_at, SUM(q.tries) AS quiz_tries, MIN(q.first_try) AS quiz_first,"
-                + " SUM(CASE WHEN ml.quiz_req = 1 AND ml.allowed > 0 AND q.passed_at IS NULL"
-                + " AND q.finished >= ml.allowed + COALESCE(q.extra, 0) THEN 1 ELSE 0 END) AS failed_modules"
-                + " FROM q JOIN ml ON ml.mid = q.mid WHERE q.mid <> " + COURSE + " GROUP BY q.user_id),"
-                + " r1 AS (SELECT u.id AS uid, u.employee_number, u.display_name, u.department_id, d.name AS dept, u.job_title,"
-                + " u.updated_at AS u_upd, x.mid, ml.ord, x.assigned, x.due, x.gname, x.a_upd,"
-                + " ml.lessons_req, ml.quizzes_req, ml.quiz_req, ml.allowed, ml.cur_version,"
-                + " lf.done, lf.secs, lf.first_at, lf.last_done, lf.last_seen, lf.mver,"
-                + " q.tries, q.first_try, q.best, q.last_score, q.passed_at, q.finished, q.last_act, q.extra,"
-                + " qc.quizzes_passed, qc.quizzes_at, qc.quiz_tries, qc.failed_modules, pt.best AS post_best, pt.passed_at AS post_passed_at,"
-                + " pt.finished AS post_finished,"
-                + " NULLIF(LEAST(COALESCE(lf.first_at, " + FAR + "), COALESCE(CASE WHEN x.mid = " + COURSE + " THEN qc.quiz_first"
-                + " ELSE q.first_try END, " + FAR + ")), " + FAR + ") AS first_start,"
-                + " pt.last_act AS post_act, ap.status AS ap_status, ap.updated_at AS ap_upd,"
-                + " c.cert_number, c.issued_at AS cert_at"
-                + " FROM x JOIN ml ON ml.mid = x.mid JOIN app_user u ON u.id = x.uid"
-                + " LEFT JOIN department d ON d.id = u.department_id"
-                + " LEFT JOIN lf ON lf.user_id = x.uid AND lf.mid = x.mid"
-                + " LEFT JOIN q ON q.user_id = x.uid AND q.mid = x.mid"
-                + " LEFT JOIN qc ON qc.user_id = x.uid"
-                + " LEFT JOIN q pt ON pt.user_id = x.uid AND pt.mid = " + COURSE
-                + " LEFT JOIN action_plan ap ON ap.user_id = x.uid"
-                + " LEFT JOIN certificate c ON c.user_id = x.uid AND c.course_id = " + lit(shape.courseId()) + "),"
-                + " r2 AS (SELECT r1.*, CASE WHEN COALESCE(done, 0) >= lessons_req"
-                + " AND COALESCE(quizzes_passed, 0) * (CASE WHEN mid = " + COURSE + " THEN 1 ELSE 0 END) >= quizzes_req"
-                + " AND (quiz_req = 0 OR passed_at IS NOT NULL)"
-                + " THEN COALESCE(NULLIF(GREATEST(COALESCE(last_done, " + EPOCH + "),"
-                + " CASE WHEN quiz_req = 1 THEN COALESCE(passed_at, " + EPOCH + ") ELSE " + EPOCH + " END,"
-                + " CASE WHEN mid = " + COURSE + " THEN COALESCE(quizzes_at, " + EPOCH + ") ELSE " + EPOCH + " END), " + EPOCH + "),"
-                + " first_start) END AS completed_at,"
-                + " GREATEST(COALESCE(a_upd, " + EPOCH + "), COALESCE(u_upd, " + EPOCH + "), COALESCE(last_seen, " + EPOCH + "),"
-                + " COALESCE(last_act, " + EPOCH + "), COALESCE(post_act, " + EPOCH + "), COALESCE(ap_upd, " + EPOCH + "),"
-                + " COALESCE(cert_at, " + EPOCH + ")) AS updated,"
-                + " CASE WHEN (quiz_req = 1 AND allowed > 0 AND passed_at IS NULL AND COALESCE(finished, 0) >= allowed + COALESCE(extra, 0))"
-                + " OR (mid = " + COURSE + " AND COALESCE(failed_modules, 0) > 0) THEN 1 ELSE 0 END AS exhausted FROM r1),"
-                + " r3 AS (SELECT r2.*, CASE WHEN completed_at IS NOT NULL THEN 'COMPLETED'"
-                + " WHEN exhausted = 1 AND due < " + today + " THEN 'FAILED'"
-                + " WHEN exhausted = 1 THEN 'NEEDS_TRAINER'"
-                + " WHEN due < " + today + " THEN 'OVERDUE'"
-                + " WHEN first_start IS NOT NULL OR COALESCE(finished, 0) > 0"
-                + " OR (mid = " + COURSE + " AND COALESCE(quiz_tries, 0) > 0) THEN 'IN_PROGRESS'"
-                + " ELSE 'NOT_STARTED' END AS status FROM r2)";
     }
 
     private static CompletionRecord row(ResultSet rs, Map<String, CourseShape.Part> parts) throws SQLException {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * and quiz attempts, and what completing the whole course requires (its row is {@link CompletionRecord#COURSE}).
  */
 public record CourseShape(String courseId, String courseVersion, List<Part> parts) implements java.io.Serializable {
-    /** Content ids are validated by the loader; this guards the SQL, which names them as literals. */
+    /** Content ids are validated by the loader; this also guards the benchmark's dump script, which writes them in. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
 
     /**

@@ -3,6 +3,7 @@ package com.servicecraft.system;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.demo.DemoOrganisation;
 import com.servicecraft.identity.FirstRunSetup;
+import com.servicecraft.shared.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +18,11 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** What happens once at deploy time, after the database is migrated. */
+/**
+ * What happens once at deploy time: the settings are read and checked (a bad value stops the
+ * start, naming the variable), the content is loaded, the background jobs start, and the first
+ * accounts are created when asked for.
+ */
 @ApplicationScoped
 public class ApplicationStartup {
     private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
@@ -42,19 +47,26 @@ public class ApplicationStartup {
     com.servicecraft.demo.DemoCohorts demoCohorts;
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext servletContext) {
+        Settings settings;
+        try {
+            settings = Settings.current();
+        } catch (Settings.InvalidSettingsException e) {
+            LOG.severe(e.getMessage());
+            throw e;
+        }
         LOG.info(() -> "Times are shown and exported in " + com.servicecraft.shared.time.OrganisationZone.zone()
                 + " (" + com.servicecraft.shared.time.OrganisationZone.VARIABLE + ")");
-        content.start(contentRoot(servletContext));
+        content.start(contentRoot(servletContext, settings.contentDir()));
         sweep.start();
         reminders.start();
         mailOutbox.start();
         followUpReminders.start();
         certificates.start();
-        String adminPassword = System.getenv("SERVICECRAFT_ADMIN_PASSWORD");
+        String adminPassword = settings.adminPassword();
         try {
-            if ("true".equalsIgnoreCase(System.getenv("SERVICECRAFT_DEMO"))) {
+            if (settings.demo()) {
                 demo.seedIfAbsent(adminPassword);
-                if ("true".equalsIgnoreCase(System.getenv("SERVICECRAFT_DEMO_COHORTS"))) {
+                if (settings.demoCohorts()) {
                     demoCohorts.seedIfAbsent();
                 }
             } else if (adminPassword != null && !adminPassword.isBlank()) {
@@ -67,10 +79,9 @@ public class ApplicationStartup {
     }
 
     /** SERVICECRAFT_CONTENT_DIR, or the course packed in the WAR (copied out if the WAR is not unpacked). */
-    static Path contentRoot(ServletContext ctx) {
-        String dir = System.getenv("SERVICECRAFT_CONTENT_DIR");
-        if (dir != null && !dir.isBlank()) {
-            return Path.of(dir);
+    static Path contentRoot(ServletContext ctx, Path contentDir) {
+        if (contentDir != null) {
+            return contentDir;
         }
         String real = ctx.getRealPath("/WEB-INF/content");
         if (real != null && Files.isDirectory(Path.of(real))) {

@@ -9,7 +9,7 @@ import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;
 import com.servicecraft.notification.Notification;
 import com.servicecraft.notification.NotificationKind;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;
@@ -96,7 +96,7 @@ class ActionPlanServiceTest {
 
     private ActionPlanService as(long userId, Role role) {
         return new ActionPlanService(tx, clock, TestUsers.signedIn(userId, "u" + userId, role), content,
-                new Notifications(clock), List.of(30, 60, 90));
+                new NotificationWriter(clock), List.of(30, 60, 90));
     }
 
     private List<Notification> notificationsOf(long userId) {
@@ -265,7 +265,7 @@ class ActionPlanServiceTest {
         as(trainerA, Role.TRAINER).approve(p.getId(), p.getVersion(), null);
         clock.advance(Duration.ofDays(31));
         // The other node's notification is committed, but it died before marking the follow-up.
-        tx.run(em -> new Notifications(clock).notify(em, wang, NotificationKind.FOLLOW_UP_DUE, "followup:" + p.getId() + ":30", Map.of(), null));
+        tx.run(em -> new NotificationWriter(clock).notify(em, wang, NotificationKind.FOLLOW_UP_DUE, "followup:" + p.getId() + ":30", Map.of(), null));
         ActionPlanService job = as(admin, Role.ADMIN);
         assertEquals(0, job.notifyDueFollowUps());
         assertEquals(1, notificationsOf(wang).stream().filter(n -> n.getKind() == NotificationKind.FOLLOW_UP_DUE).count());

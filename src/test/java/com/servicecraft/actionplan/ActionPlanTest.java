@@ -188,12 +188,4 @@ class ActionPlanTest {
         assertFalse(p.hasGoals(List.of(goal("a"))));
         assertFalse(p.hasGoals(List.of(same, same)));
     }
-
-    @Test
-    void followUpDaysAreParsedFromTheSetting() {
-        assertEquals(List.of(30, 60, 90), FollowUpDays.parse(null));
-        assertEquals(List.of(0, 14), FollowUpDays.parse(" 14, 0 ,14"));
-        assertThrows(IllegalArgumentException.class, () -> FollowUpDays.parse("30,x"));
-        assertThrows(IllegalArgumentException.class, () -> FollowUpDays.parse("-1"));
-    }
 }

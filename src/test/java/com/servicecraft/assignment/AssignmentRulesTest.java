@@ -111,9 +111,9 @@ class AssignmentRulesTest {
         GroupService.AddResult added = groups.addMembers(g, List.of(li, wang));
         assertEquals(1, added.added());
         assertEquals(1, added.alreadyMembers());
-        List<MyAssignments.AssignedItem> items = world.home(li).home().assigned();
+        List<TraineeHomeQuery.AssignedItem> items = world.home(li).home().assigned();
         assertEquals(2, items.size(), "the module and the course");
-        MyAssignments.AssignedItem module = items.stream().filter(i -> "sample-a".equals(i.moduleId())).findFirst().orElseThrow();
+        TraineeHomeQuery.AssignedItem module = items.stream().filter(i -> "sample-a".equals(i.moduleId())).findFirst().orElseThrow();
         assertEquals(due, module.dueDate());
         assertEquals(ProgressStatus.NOT_STARTED, module.status());
         assertEquals(world.content.course().module("sample-a").orElseThrow().lessons().get(0).id(), module.next().lessonId(),
@@ -132,9 +132,9 @@ class AssignmentRulesTest {
         assignments.assignToGroup(g, List.of("sample-a", "sample-b"), world.today(), world.today().plusDays(3));
         world.readModule(wang, "sample-a");
         world.complete(wang, "sample-b");
-        List<MyAssignments.AssignedItem> items = world.home(wang).home().assigned();
-        MyAssignments.AssignedItem a = items.stream().filter(i -> "sample-a".equals(i.moduleId())).findFirst().orElseThrow();
-        MyAssignments.AssignedItem b = items.stream().filter(i -> "sample-b".equals(i.moduleId())).findFirst().orElseThrow();
+        List<TraineeHomeQuery.AssignedItem> items = world.home(wang).home().assigned();
+        TraineeHomeQuery.AssignedItem a = items.stream().filter(i -> "sample-a".equals(i.moduleId())).findFirst().orElseThrow();
+        TraineeHomeQuery.AssignedItem b = items.stream().filter(i -> "sample-b".equals(i.moduleId())).findFirst().orElseThrow();
         assertEquals(ProgressStatus.IN_PROGRESS, a.status());
         assertEquals("sample-a", a.next().quizModuleId(), "lessons read: the module quiz is next");
         assertEquals(ProgressStatus.COMPLETED, b.status());
@@ -142,7 +142,7 @@ class AssignmentRulesTest {
         assertFalse(b.next().isAny());
 
         world.clock.advance(Duration.ofDays(4));
-        MyAssignments.AssignedItem late = world.home(wang).home().assigned().stream()
+        TraineeHomeQuery.AssignedItem late = world.home(wang).home().assigned().stream()
                 .filter(i -> "sample-a".equals(i.moduleId())).findFirst().orElseThrow();
         assertEquals(ProgressStatus.OVERDUE, late.status());
         assertEquals(2, world.home(wang).home().notifications().size(), "one notification per new assignment");

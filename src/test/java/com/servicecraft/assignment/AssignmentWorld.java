@@ -1,5 +1,6 @@
 package com.servicecraft.assignment;
 
+import com.servicecraft.shared.jobs.PeriodicJobs;
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Lesson;
@@ -12,7 +13,7 @@ import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;
 import com.servicecraft.learning.ModuleFactsQuery;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;
 import com.servicecraft.testing.MutableClock;
@@ -91,11 +92,11 @@ public final class AssignmentWorld {
     }
 
     public AssignmentService assignments(long userId, Role role) {
-        return new AssignmentService(tx, clock, who(userId, role), content, new Notifications(clock));
+        return new AssignmentService(tx, clock, who(userId, role), content, new NotificationWriter(clock));
     }
 
-    public MyAssignments home(long traineeId) {
-        return new MyAssignments(tx, clock, who(traineeId, Role.TRAINEE), content, new AssignmentProgress(facts));
+    public TraineeHomeQuery home(long traineeId) {
+        return new TraineeHomeQuery(tx, clock, who(traineeId, Role.TRAINEE), content, new AssignmentProgress(facts));
     }
 
     public DashboardService dashboards(long userId, Role role) {
@@ -107,7 +108,7 @@ public final class AssignmentWorld {
     }
 
     public com.servicecraft.actionplan.ActionPlanService plans(long userId, Role role) {
-        return new com.servicecraft.actionplan.ActionPlanService(tx, clock, who(userId, role), content, new Notifications(clock),
+        return new com.servicecraft.actionplan.ActionPlanService(tx, clock, who(userId, role), content, new NotificationWriter(clock),
                 List.of(30, 60, 90));
     }
 
@@ -123,7 +124,7 @@ public final class AssignmentWorld {
     }
 
     public ReminderJob reminders() {
-        return new ReminderJob(tx, clock, new Notifications(clock), new AssignmentProgress(facts));
+        return new ReminderJob(tx, clock, new NotificationWriter(clock), new AssignmentProgress(facts), new PeriodicJobs());
     }
 
     /** Marks every lesson of the module read by the trainee. */

@@ -1,10 +1,10 @@
 package com.servicecraft.assignment;
 
+import com.servicecraft.shared.settings.MailSettings;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.servicecraft.identity.Role;
 import com.servicecraft.notification.MailOutbox;
-import com.servicecraft.notification.MailSettings;
 import com.servicecraft.testing.TestDatabases.Kind;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;

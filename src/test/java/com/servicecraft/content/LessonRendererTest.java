@@ -41,6 +41,24 @@ class LessonRendererTest {
     }
 
     @Test
+    void headingsComeFromTheMarkdownTreeWithTheAnchorIdsAndPlainText() throws Exception {
+        LessonRenderer.Rendered r = render("## Greet *warmly*\n\n### Say `hello` & smile\n\n#### Too deep\n\n## Greet *warmly*\n");
+        assertEquals(java.util.List.of(new LessonRenderer.Heading(2, "greet-warmly", "Greet warmly"),
+                new LessonRenderer.Heading(3, "say-hello--smile", "Say hello & smile"),
+                new LessonRenderer.Heading(2, "greet-warmly-1", "Greet warmly")), r.headings());
+        for (LessonRenderer.Heading h : r.headings()) {
+            assertTrue(r.html().contains("id=\"" + h.id() + "\""), "the page has the anchor " + h.id() + ": " + r.html());
+        }
+    }
+
+    @Test
+    void calloutLabelsComeFromTheMessageBundlesInTheReadersLanguage() throws Exception {
+        LessonSource src = LessonSource.parse("x.md", "---\nid: x\ntitle: X\nminutes: 1\n---\n:::warning\nMind the step.\n:::\n");
+        assertTrue(LessonRenderer.render(src.parts(), Language.EN, "/", id -> "").html().contains(">Watch out<"));
+        assertTrue(LessonRenderer.render(src.parts(), Language.ZH_CN, "/", id -> "").html().contains(">注意<"));
+    }
+
+    @Test
     void plainTextCountsCharactersWithoutMarkup() throws Exception {
         LessonSource src = LessonSource.parse("x.md", "---\nid: x\ntitle: X\nminutes: 1\n---\n## 标题\n\n**倾听**很重要。\n\n:::dialogue\ncustomer: 你好\n:::\n");
         assertEquals("标题倾听很重要。你好".length(), LessonRenderer.countChars(LessonRenderer.plainText(src.parts())));

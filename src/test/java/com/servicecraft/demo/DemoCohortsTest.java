@@ -2,9 +2,9 @@ package com.servicecraft.demo;
 
 import com.servicecraft.assignment.AssignmentWorld;
 import com.servicecraft.assignment.GroupService;
-import com.servicecraft.assignment.MyAssignments;
+import com.servicecraft.assignment.TraineeHomeQuery;
 import com.servicecraft.identity.Role;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.testing.TestDatabases.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,7 +25,7 @@ class DemoCohortsTest {
     @EnumSource(Kind.class)
     void eachDemoTrainerGetsOneCohortWithTheCourseAssignedOnce(Kind kind) {
         AssignmentWorld world = new AssignmentWorld(kind);
-        DemoCohorts cohorts = new DemoCohorts(world.tx, world.clock, world.content, new Notifications(world.clock));
+        DemoCohorts cohorts = new DemoCohorts(world.tx, world.clock, world.content, new NotificationWriter(world.clock));
         assertFalse(cohorts.seedIfAbsent(), "no demo people, no cohorts");
 
         long trainer1 = world.trainer("trainer1");
@@ -46,7 +46,7 @@ class DemoCohortsTest {
         assertEquals(DemoCohorts.HOTLINE, second.get(0).name());
         assertEquals(20, second.get(0).members());
 
-        MyAssignments.AssignedItem newStarter = world.home(trainees.get("t001")).home().assigned().get(0);
+        TraineeHomeQuery.AssignedItem newStarter = world.home(trainees.get("t001")).home().assigned().get(0);
         assertNull(newStarter.moduleId(), "the whole course");
         assertEquals(world.today().plusDays(28), newStarter.dueDate());
         assertEquals(world.today().plusDays(3), world.home(trainees.get("t040")).home().assigned().get(0).dueDate());

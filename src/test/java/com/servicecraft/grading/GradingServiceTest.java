@@ -6,8 +6,8 @@ import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.notification.NotificationKind;
-import com.servicecraft.notification.NotificationService;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationInbox;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.quiz.Answer;
 import com.servicecraft.quiz.Attempt;
 import com.servicecraft.quiz.AttemptItem;
@@ -92,7 +92,7 @@ class GradingServiceTest {
 
     private GradingService gradingAs(long id, Role role) {
         CurrentUser who = TestUsers.signedIn(id, "u" + id, role);
-        return new GradingService(tx, who, attemptsOf(who), new QuestionCatalog(content, tx), new Notifications(clock), content,
+        return new GradingService(tx, who, attemptsOf(who), new QuestionCatalog(content, tx), new NotificationWriter(clock), content,
                 new ReviewPolicy(new AttemptPlans(content), attemptsOf(who), who));
     }
 
@@ -167,8 +167,8 @@ class GradingServiceTest {
         UserInputException again = assertThrows(UserInputException.class, () -> grading.grade(a, SEVEN, "again"));
         assertEquals("grading.alreadyGraded", again.messageKey());
 
-        NotificationService mine = new NotificationService(tx, clock, trainee(inGroup1), content);
-        List<NotificationService.Shown> shown = mine.page(0, 10, Language.ZH_CN);
+        NotificationInbox mine = new NotificationInbox(tx, clock, trainee(inGroup1), content);
+        List<NotificationInbox.Shown> shown = mine.page(0, 10, Language.ZH_CN);
         assertEquals(1, shown.size());
         assertEquals(NotificationKind.WORK_GRADED, shown.get(0).kind());
         assertEquals("你的书面作业已评分：作业：为一项服务设计服务承诺", shown.get(0).title());
@@ -206,7 +206,7 @@ class GradingServiceTest {
         gradingAs(trainer1, Role.TRAINER).grade(a, SEVEN, "承诺具体，但还要说明谁来兑现。");
 
         for (Language lang : Language.values()) {
-            List<NotificationService.Shown> shown = new NotificationService(tx, clock, trainee(inGroup1), content).page(0, 10, lang);
+            List<NotificationInbox.Shown> shown = new NotificationInbox(tx, clock, trainee(inGroup1), content).page(0, 10, lang);
             assertEquals(1, shown.size());
             assertEquals(NotificationKind.WORK_GRADED_UNMARKED, shown.get(0).kind());
             assertFalse(shown.get(0).text().contains("7") || shown.get(0).text().contains("10"), shown.get(0).text());

@@ -14,17 +14,16 @@ class ReadingTimeFactorTest {
     private static final Lesson LESSON = new Lesson("l", "m", "01-l", 5, 101, Map.of());
 
     @Test
-    void defaultIsOneAndTheRequiredTimeIsRoundedUp() {
-        assertEquals(101, ReadingTimeFactor.parse(null).requiredSeconds(LESSON));
-        assertEquals(101, ReadingTimeFactor.parse(" ").requiredSeconds(LESSON));
-        assertEquals(51, ReadingTimeFactor.parse("0.5").requiredSeconds(LESSON));
-        assertEquals(0, ReadingTimeFactor.parse("0").requiredSeconds(LESSON));
+    void theRequiredTimeIsTheMinimumTimesTheFactorRoundedUp() {
+        assertEquals(101, new ReadingTimeFactor(1).requiredSeconds(LESSON));
+        assertEquals(51, new ReadingTimeFactor(0.5).requiredSeconds(LESSON));
+        assertEquals(0, new ReadingTimeFactor(0).requiredSeconds(LESSON));
     }
 
     @Test
-    void aValueThatIsNoNumberOrOutOfRangeIsRefusedNamingTheSetting() {
-        for (String bad : new String[] {"fast", "-1", "11", "NaN"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReadingTimeFactor.parse(bad));
+    void aValueOutOfRangeIsRefusedNamingTheSetting() {
+        for (double bad : new double[] {-1, 11, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ReadingTimeFactor(bad));
             assertTrue(e.getMessage().contains("SERVICECRAFT_READING_TIME_FACTOR"), e.getMessage());
         }
     }

@@ -1,5 +1,6 @@
 package com.servicecraft.notification;
 
+import com.servicecraft.shared.settings.MailSettings;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -43,7 +44,7 @@ class MailOutboxTest {
     private ContentRepository content;
     private TestPeople people;
     private GreenMail smtp;
-    private Notifications notifications;
+    private NotificationWriter notifications;
 
     private void setUp(Kind kind) {
         Database db = TestDatabases.get(kind);
@@ -53,7 +54,7 @@ class MailOutboxTest {
         content = new ContentRepository(tx, clock, TestUsers.admin());
         content.start(ContentFixture.copyOfSample().root());
         people = new TestPeople(tx, clock);
-        notifications = new Notifications(clock);
+        notifications = new NotificationWriter(clock);
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
     }

@@ -48,7 +48,7 @@ class AttemptGrantServiceTest {
 
     private AttemptGrantService as(long id, Role role) {
         return new AttemptGrantService(tx, clock, TestUsers.signedIn(id, "u" + id, role), new AttemptPlans(content),
-                new com.servicecraft.notification.Notifications(clock));
+                new com.servicecraft.notification.NotificationWriter(clock));
     }
 
     private static List<String> who(List<AttemptGrantService.GrantRow> rows) {

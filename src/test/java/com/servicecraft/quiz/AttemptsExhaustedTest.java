@@ -10,8 +10,8 @@ import com.servicecraft.learning.ModuleFactsQuery;
 import com.servicecraft.learning.MyCourseFacts;
 import com.servicecraft.learning.ProgressStatus;
 import com.servicecraft.notification.NotificationKind;
-import com.servicecraft.notification.NotificationService;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationInbox;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;
@@ -71,11 +71,11 @@ class AttemptsExhaustedTest {
 
     private AttemptService attempts(CurrentUser who) {
         return new AttemptService(tx, clock, who, new AttemptPlans(content), new QuestionCatalog(content, tx),
-                new AttemptsExhaustedNotice(new ModuleFactsQuery(content), new Notifications(clock)));
+                new AttemptsExhaustedNotice(new ModuleFactsQuery(content), new NotificationWriter(clock)));
     }
 
     private AttemptGrantService grants(long id, Role role) {
-        return new AttemptGrantService(tx, clock, user(id, role), new AttemptPlans(content), new Notifications(clock));
+        return new AttemptGrantService(tx, clock, user(id, role), new AttemptPlans(content), new NotificationWriter(clock));
     }
 
     /** One attempt at sample-a's quiz with every answer wrong. */
@@ -99,8 +99,8 @@ class AttemptsExhaustedTest {
         return tx.read(em -> new ModuleFactsQuery(content).forUser(em, wang));
     }
 
-    private List<NotificationService.Shown> noticesOf(long userId, Role role, Language lang) {
-        return new NotificationService(tx, clock, user(userId, role), content).page(0, 10, lang);
+    private List<NotificationInbox.Shown> noticesOf(long userId, Role role, Language lang) {
+        return new NotificationInbox(tx, clock, user(userId, role), content).page(0, 10, lang);
     }
 
     @ParameterizedTest
@@ -121,7 +121,7 @@ class AttemptsExhaustedTest {
                 new MyCourseFacts(tx, user(wang, Role.TRAINEE), new ModuleFactsQuery(content)).quizzesWaitingForTrainer(),
                 "what the home and course pages tell the trainee");
 
-        List<NotificationService.Shown> en = noticesOf(trainer1, Role.TRAINER, Language.EN);
+        List<NotificationInbox.Shown> en = noticesOf(trainer1, Role.TRAINER, Language.EN);
         assertEquals(1, en.size());
         assertEquals(NotificationKind.ATTEMPTS_EXHAUSTED, en.get(0).kind());
         assertEquals("/trainer/grants.xhtml?trainee=wang&source=MODULE_QUIZ:sample-a", en.get(0).link());
@@ -138,7 +138,7 @@ class AttemptsExhaustedTest {
 
         assertEquals(ProgressStatus.IN_PROGRESS, facts().status(TODAY.plusWeeks(3), TODAY));
         assertTrue(attempts(user(wang, Role.TRAINEE)).standing(AttemptKind.MODULE_QUIZ, "sample-a").canStart());
-        List<NotificationService.Shown> mine = noticesOf(wang, Role.TRAINEE, Language.ZH_CN);
+        List<NotificationInbox.Shown> mine = noticesOf(wang, Role.TRAINEE, Language.ZH_CN);
         assertEquals(NotificationKind.ATTEMPTS_GRANTED, mine.get(0).kind());
         assertEquals("/learn/quiz.xhtml?module=sample-a", mine.get(0).link());
         assertTrue(mine.get(0).text().contains("1 次"), mine.get(0).text());

@@ -8,7 +8,7 @@ import com.servicecraft.identity.Language;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.User;
 import com.servicecraft.identity.UserProfile;
-import com.servicecraft.notification.Notifications;
+import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.quiz.Answer;
 import com.servicecraft.quiz.AttemptItem;
 import com.servicecraft.quiz.AttemptPlans;
@@ -92,7 +92,7 @@ class SelfAssessmentServiceTest {
         assertEquals("selfAssessment.endNotYet", assertThrows(UserInputException.class, () -> svc.startRound(Round.END)).messageKey());
 
         // Submitting the action plan is the end of the course.
-        new ActionPlanService(tx, clock, TestUsers.signedIn(wang, "wang", Role.TRAINEE), content, new Notifications(clock), List.of(30))
+        new ActionPlanService(tx, clock, TestUsers.signedIn(wang, "wang", Role.TRAINEE), content, new NotificationWriter(clock), List.of(30))
                 .submitMine(null, List.of(Goals.filled("目标")));
         assertTrue(svc.overview().endOffered());
         long end = svc.startRound(Round.END);

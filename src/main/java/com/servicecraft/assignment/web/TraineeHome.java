@@ -1,16 +1,14 @@
 package com.servicecraft.assignment.web;
 
-import com.servicecraft.assignment.MyAssignments;
+import com.servicecraft.assignment.TraineeHomeQuery;
 import com.servicecraft.content.ContentRepository;
-import com.servicecraft.content.Course;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.Role;
 import com.servicecraft.notification.Notification;
 import com.servicecraft.quiz.Attempt;
-import com.servicecraft.quiz.AttemptKind;
+import com.servicecraft.quiz.web.QuizTitles;
 import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.shared.web.LocaleSwitch;
-import com.servicecraft.shared.web.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +25,7 @@ import java.util.Map;
 public class TraineeHome {
 
     @Inject
-    MyAssignments assignments;
+    TraineeHomeQuery assignments;
     @Inject
     CurrentUser currentUser;
     @Inject
@@ -39,12 +37,12 @@ public class TraineeHome {
     @Inject
     ReviewPolicy reviewPolicy;
 
-    private MyAssignments.Home home;
+    private TraineeHomeQuery.Home home;
     private final Set<Long> scoreShown = new HashSet<>();
 
     @PostConstruct
     void load() {
-        home = currentUser.hasRole(Role.TRAINEE) ? assignments.home() : new MyAssignments.Home(List.of(), List.of(), List.of());
+        home = currentUser.hasRole(Role.TRAINEE) ? assignments.home() : new TraineeHomeQuery.Home(List.of(), List.of(), List.of());
         for (Attempt a : home.results()) {
             if (reviewPolicy.forViewer(a).score()) {
                 scoreShown.add(a.getId());
@@ -56,7 +54,7 @@ public class TraineeHome {
         return currentUser.hasRole(Role.TRAINEE);
     }
 
-    public List<MyAssignments.AssignedItem> getAssigned() { return home.assigned(); }
+    public List<TraineeHomeQuery.AssignedItem> getAssigned() { return home.assigned(); }
     public List<Attempt> getResults() { return home.results(); }
     public List<Notification> getNotifications() { return home.notifications(); }
 
@@ -65,22 +63,12 @@ public class TraineeHome {
         return scoreShown.contains(a.getId());
     }
 
-    public String title(MyAssignments.AssignedItem item) {
+    public String title(TraineeHomeQuery.AssignedItem item) {
         return titles.of(item.moduleId());
     }
 
     public String attemptTitle(Attempt a) {
-        Course course = content.course();
-        if (a.getKind() == AttemptKind.POST_TEST) {
-            return Messages.text("quiz.postTest");
-        }
-        if (course == null) {
-            return a.getSourceId();
-        }
-        if (a.getKind() == AttemptKind.MODULE_QUIZ) {
-            return course.module(a.getSourceId()).map(m -> Messages.text("quiz.moduleQuiz", m.title().in(locale.current()))).orElse(a.getSourceId());
-        }
-        return course.exercise(a.getSourceId()).map(e -> e.title().in(locale.current())).orElse(a.getSourceId());
+        return QuizTitles.title(content, a.getKind(), a.getSourceId(), locale.current());
     }
 
     /** A notification's text in the reader's language, from its kind and parameters (module, due date). */

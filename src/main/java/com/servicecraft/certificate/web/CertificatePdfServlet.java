@@ -1,5 +1,6 @@
 package com.servicecraft.certificate.web;
 
+import com.servicecraft.shared.settings.Settings;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.certificate.Certificate;
 import com.servicecraft.certificate.CertificatePdf;
@@ -27,7 +28,6 @@ import java.util.Optional;
 @WebServlet("/learn/certificate.pdf")
 public class CertificatePdfServlet extends HttpServlet {
     /** The organisation named on certificates. */
-    static final String ORGANISATION = System.getenv().getOrDefault("SERVICECRAFT_ORGANISATION_NAME", "Servicecraft");
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
@@ -49,6 +49,6 @@ public class CertificatePdfServlet extends HttpServlet {
                 + req.getContextPath() + "/verify/" + c.number();
         res.setContentType("application/pdf");
         res.setHeader("Content-Disposition", "attachment; filename=\"certificate-" + c.number() + ".pdf\"");
-        CertificatePdf.write(res.getOutputStream(), c, courseTitles, ORGANISATION, l, OrganisationZone.zone(), verifyUrl);
+        CertificatePdf.write(res.getOutputStream(), c, courseTitles, Settings.current().organisationName(), l, OrganisationZone.zone(), verifyUrl);
     }
 }

@@ -6,9 +6,8 @@ import com.servicecraft.dashboard.TraineeRecord;
 import com.servicecraft.dashboard.TraineeRecordService;
 import com.servicecraft.learning.ModuleFacts;
 import com.servicecraft.quiz.Attempt;
-import com.servicecraft.quiz.AttemptKind;
+import com.servicecraft.quiz.web.QuizTitles;
 import com.servicecraft.shared.web.LocaleSwitch;
-import com.servicecraft.shared.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -37,17 +36,7 @@ public class TraineePage {
 
     /** What an attempt was of, in the reader's language. */
     public String attemptTitle(Attempt a) {
-        Course course = content.course();
-        if (a.getKind() == AttemptKind.POST_TEST) {
-            return Messages.text("quiz.postTest");
-        }
-        if (course == null) {
-            return a.getSourceId();
-        }
-        if (a.getKind() == AttemptKind.MODULE_QUIZ) {
-            return course.module(a.getSourceId()).map(m -> Messages.text("quiz.moduleQuiz", m.title().in(locale.current()))).orElse(a.getSourceId());
-        }
-        return course.exercise(a.getSourceId()).map(e -> e.title().in(locale.current())).orElse(a.getSourceId());
+        return QuizTitles.title(content, a.getKind(), a.getSourceId(), locale.current());
     }
 
     public String exerciseTitle(String exerciseId) {

@@ -1,7 +1,7 @@
 package com.servicecraft.notification.web;
 
 import com.servicecraft.identity.CurrentUser;
-import com.servicecraft.notification.NotificationService;
+import com.servicecraft.notification.NotificationInbox;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,7 +11,7 @@ import jakarta.inject.Named;
 @RequestScoped
 public class NotificationBadge {
     @Inject
-    NotificationService notifications;
+    NotificationInbox notifications;
     @Inject
     CurrentUser currentUser;
 

@@ -1,6 +1,6 @@
 package com.servicecraft.notification.web;
 
-import com.servicecraft.notification.NotificationService;
+import com.servicecraft.notification.NotificationInbox;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
 import jakarta.faces.context.ExternalContext;
@@ -22,23 +22,23 @@ import java.util.Map;
 @ViewScoped
 public class NotificationsPage implements Serializable {
     @Inject
-    NotificationService notifications;
+    NotificationInbox notifications;
     @Inject
     LocaleSwitch locale;
 
-    private final LazyDataModel<NotificationService.Shown> model = new LazyDataModel<>() {
+    private final LazyDataModel<NotificationInbox.Shown> model = new LazyDataModel<>() {
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
             return (int) notifications.count();
         }
 
         @Override
-        public List<NotificationService.Shown> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        public List<NotificationInbox.Shown> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             return notifications.page(first, pageSize, locale.current());
         }
 
         @Override
-        public String getRowKey(NotificationService.Shown row) {
+        public String getRowKey(NotificationInbox.Shown row) {
             return String.valueOf(row.id());
         }
     };
@@ -57,7 +57,7 @@ public class NotificationsPage implements Serializable {
         Messages.info("notifications.allRead", n);
     }
 
-    public LazyDataModel<NotificationService.Shown> getModel() {
+    public LazyDataModel<NotificationInbox.Shown> getModel() {
         return model;
     }
 }

@@ -1,5 +1,6 @@
 package com.servicecraft.shared.persistence;
 
+import com.servicecraft.shared.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +14,7 @@ public class DatabaseProducer {
     @Produces
     @ApplicationScoped
     Database database() {
-        return Database.open(DatabaseSettings.fromEnvironment());
+        return Database.open(Settings.current().database());
     }
 
     void close(@Disposes Database database) {

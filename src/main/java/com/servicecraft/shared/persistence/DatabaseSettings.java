@@ -1,10 +1,9 @@
 package com.servicecraft.shared.persistence;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * Where the database is, read from the environment. Without {@code SERVICECRAFT_DB_URL} the
+ * Where the database is (part of {@link com.servicecraft.shared.settings.Settings}). Without {@code SERVICECRAFT_DB_URL} the
  * application uses an embedded H2 file database under {@code SERVICECRAFT_DATA_DIR}
  * (default {@code ~/.servicecraft}), so a newcomer needs nothing installed.
  * {@code connectTimeoutMillis} bounds how long a request waits for a connection (from the pool, or a
@@ -25,27 +24,9 @@ public record DatabaseSettings(String url, String user, String password, int max
         }
     }
 
-    public static DatabaseSettings fromEnvironment() {
-        return from(System.getenv());
-    }
-
-    static DatabaseSettings from(Map<String, String> env) {
-        String url = env.get("SERVICECRAFT_DB_URL");
-        if (url == null || url.isBlank()) {
-            url = h2FileUrl(dataDirectory(env).resolve("servicecraft"));
-        }
-        int pool = Integer.parseInt(env.getOrDefault("SERVICECRAFT_DB_POOL_SIZE", "10"));
-        long timeout = Long.parseLong(env.getOrDefault("SERVICECRAFT_DB_CONNECT_TIMEOUT_MS",
-                String.valueOf(DEFAULT_CONNECT_TIMEOUT_MILLIS)).trim());
-        return new DatabaseSettings(url, env.getOrDefault("SERVICECRAFT_DB_USER", "sa"),
-                env.getOrDefault("SERVICECRAFT_DB_PASSWORD", ""), pool, timeout);
-    }
-
-    public static Path dataDirectory(Map<String, String> env) {
-        String dir = env.get("SERVICECRAFT_DATA_DIR");
-        return dir == null || dir.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".servicecraft")
-                : Path.of(dir);
+    /** The embedded database's folder when {@code SERVICECRAFT_DATA_DIR} is not set. */
+    public static Path defaultDataDirectory() {
+        return Path.of(System.getProperty("user.home"), ".servicecraft");
     }
 
     public static String h2FileUrl(Path file) {
@@ -67,6 +48,7 @@ public record DatabaseSettings(String url, String user, String password, int max
     /** Settings with the password hidden, for logs. */
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + url + ", user=" + user + "]";
+        return "DatabaseSettings[url=" + url.replaceAll("(?i)(password=)[^&;]*", "$1(redacted)") + ", user=" + user + ", password=" + (password == null || password.isEmpty() ? "(empty)" : "(set)")
+                + ", maxPoolSize=" + maxPoolSize + ", connectTimeoutMillis=" + connectTimeoutMillis + "]";
     }
 }

@@ -1,6 +1,7 @@
 package com.servicecraft.shared.time;
 
-import java.time.DateTimeException;
+import com.servicecraft.shared.settings.Settings;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,35 +9,23 @@ import java.time.ZoneId;
 /**
  * The organisation's time zone: the one zone in which pages, PDFs, e-mails and HR exports show
  * times and in which "today" (due dates, overdue) is decided. {@code SERVICECRAFT_TIME_ZONE}
- * (an IANA name such as {@code Asia/Shanghai}), else the server's zone. A bad name stops the start.
+ * (an IANA name such as {@code Asia/Shanghai}), else the server's zone; see {@link Settings}.
  */
 public final class OrganisationZone {
     public static final String VARIABLE = "SERVICECRAFT_TIME_ZONE";
-    private static final ZoneId ZONE = parse(System.getenv(VARIABLE));
 
     private OrganisationZone() {
     }
 
     public static ZoneId zone() {
-        return ZONE;
+        return Settings.current().timeZone();
     }
 
     public static LocalDate today(java.time.Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), ZONE);
+        return LocalDate.ofInstant(clock.instant(), zone());
     }
 
     public static LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZONE);
-    }
-
-    static ZoneId parse(String value) {
-        if (value == null || value.isBlank()) {
-            return ZoneId.systemDefault();
-        }
-        try {
-            return ZoneId.of(value.trim());
-        } catch (DateTimeException e) {
-            throw new IllegalStateException(VARIABLE + ": '" + value + "' is not a time zone; use an IANA name such as Asia/Shanghai or Europe/Berlin");
-        }
+        return LocalDate.ofInstant(instant, zone());
     }
 }

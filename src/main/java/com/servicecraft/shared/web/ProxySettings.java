@@ -1,9 +1,9 @@
 package com.servicecraft.shared.web;
 
+import com.servicecraft.shared.settings.Settings;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Whether the application sits behind a TLS-terminating reverse proxy that the operator trusts
@@ -12,14 +12,8 @@ import java.util.Map;
  * The proxy must overwrite (not append to) these headers.
  */
 public record ProxySettings(boolean trusted) {
-    private static final ProxySettings FROM_ENVIRONMENT = from(System.getenv());
-
     public static ProxySettings fromEnvironment() {
-        return FROM_ENVIRONMENT;
-    }
-
-    static ProxySettings from(Map<String, String> env) {
-        return new ProxySettings("true".equalsIgnoreCase(env.getOrDefault("SERVICECRAFT_TRUST_PROXY", "false").trim()));
+        return new ProxySettings(Settings.current().trustProxy());
     }
 
     /** True when the trusted proxy says the client's connection was https. */

@@ -1,5 +1,6 @@
 package com.servicecraft.shared.persistence;
 
+import com.servicecraft.shared.settings.Settings;
 import com.servicecraft.shared.web.KnownFailure;
 import com.servicecraft.testing.TestDatabases;
 import com.zaxxer.hikari.HikariDataSource;
@@ -55,8 +56,8 @@ class DatabaseOutageTest {
 
     @Test
     void theTimeoutIsASettingWithAFastDefault() {
-        assertEquals(3000, DatabaseSettings.from(Map.of()).connectTimeoutMillis());
-        assertEquals(1500, DatabaseSettings.from(Map.of("SERVICECRAFT_DB_CONNECT_TIMEOUT_MS", "1500")).connectTimeoutMillis());
+        assertEquals(3000, Settings.from(Map.of()).database().connectTimeoutMillis());
+        assertEquals(1500, Settings.from(Map.of("SERVICECRAFT_DB_CONNECT_TIMEOUT_MS", "1500")).database().connectTimeoutMillis());
     }
 
     @Test

@@ -21,8 +21,8 @@ import java.util.logging.Logger;
  * is bound to the signed-in user's id, so nobody ever reads or marks anybody else's.
  */
 @ApplicationScoped
-public class NotificationService {
-    private static final Logger LOG = Logger.getLogger(NotificationService.class.getName());
+public class NotificationInbox {
+    private static final Logger LOG = Logger.getLogger(NotificationInbox.class.getName());
 
     private final Transactions tx;
     private final Clock clock;
@@ -30,7 +30,7 @@ public class NotificationService {
     private final ContentRepository content;
 
     @Inject
-    public NotificationService(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content) {
+    public NotificationInbox(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content) {
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;

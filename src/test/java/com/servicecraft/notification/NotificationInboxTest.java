@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** In-app notifications on H2 and MariaDB: a user only ever sees and marks their own, newest first, in their language. */
-class NotificationServiceTest {
+class NotificationInboxTest {
     private Transactions tx;
     private MutableClock clock;
     private ContentRepository content;
@@ -46,12 +46,12 @@ class NotificationServiceTest {
         li = people.aTrainee("li").create();
     }
 
-    private NotificationService as(long id) {
-        return new NotificationService(tx, clock, TestUsers.signedIn(id, "u" + id, Role.TRAINEE), content);
+    private NotificationInbox as(long id) {
+        return new NotificationInbox(tx, clock, TestUsers.signedIn(id, "u" + id, Role.TRAINEE), content);
     }
 
     private void notify(long userId, NotificationKind kind, String key, Map<String, String> params, String link) {
-        tx.run(em -> new Notifications(clock).notify(em, userId, kind, key, params, link));
+        tx.run(em -> new NotificationWriter(clock).notify(em, userId, kind, key, params, link));
         clock.advance(Duration.ofMinutes(1));
     }
 
@@ -62,7 +62,7 @@ class NotificationServiceTest {
         notify(wang, NotificationKind.DUE_SOON, "due:1", Map.of("moduleId", "sample-a", "dueDate", "2026-12-01"), "/learn/course.xhtml");
         notify(li, NotificationKind.OVERDUE, "overdue:1", Map.of("moduleId", "sample-a", "dueDate", "2026-11-20"), null);
 
-        List<NotificationService.Shown> wangs = as(wang).page(0, 20, Language.EN);
+        List<NotificationInbox.Shown> wangs = as(wang).page(0, 20, Language.EN);
         assertEquals(1, wangs.size());
         assertEquals(NotificationKind.DUE_SOON, wangs.get(0).kind());
         long lisId = as(li).page(0, 20, Language.EN).get(0).id();
@@ -84,12 +84,12 @@ class NotificationServiceTest {
             notify(wang, NotificationKind.ASSIGNMENT_NEW, "assigned:" + i, Map.of("moduleId", "sample-a", "dueDate", "2026-12-" + (10 + i % 10)),
                     "/learn/course.xhtml?n=" + i);
         }
-        NotificationService svc = as(wang);
+        NotificationInbox svc = as(wang);
         assertEquals(25, svc.count());
-        List<NotificationService.Shown> first = svc.page(0, 20, Language.EN);
+        List<NotificationInbox.Shown> first = svc.page(0, 20, Language.EN);
         assertEquals(20, first.size());
         assertEquals("/learn/course.xhtml?n=25", first.get(0).link(), "newest first");
-        List<NotificationService.Shown> second = svc.page(20, 20, Language.EN);
+        List<NotificationInbox.Shown> second = svc.page(20, 20, Language.EN);
         assertEquals(5, second.size());
         assertEquals("/learn/course.xhtml?n=1", second.get(4).link());
 

@@ -16,13 +16,13 @@ import java.util.TreeMap;
  * the change it reports was committed. A second call with the same (user, dedup key) does nothing.
  */
 @ApplicationScoped
-public class Notifications {
+public class NotificationWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock;
 
     @Inject
-    public Notifications(Clock clock) {
+    public NotificationWriter(Clock clock) {
         this.clock = clock;
     }
 

@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The signed-in trainee's assignments with their status and the next step, latest results and notifications (the home page). */
+/** Reads what the trainee home page shows: the signed-in trainee's assignments with their status and next step, latest results and notifications. */
 @ApplicationScoped
-public class MyAssignments {
+public class TraineeHomeQuery {
     public static final int RECENT = 5;
 
     private Transactions tx;
@@ -39,11 +39,11 @@ public class MyAssignments {
     private ContentRepository content;
     private AssignmentProgress progress;
 
-    protected MyAssignments() {
+    protected TraineeHomeQuery() {
     }
 
     @Inject
-    public MyAssignments(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content, AssignmentProgress progress) {
+    public TraineeHomeQuery(Transactions tx, Clock clock, CurrentUser currentUser, ContentRepository content, AssignmentProgress progress) {
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;
