@@ -134,7 +134,7 @@ public final class AccessRules {
 
     /** Every exact path with a rule, for tests that walk them all. */
     public static Map<String, Access> listedPaths() {
-        return EXACT;
+        return java.util.Collections.unmodifiableMap(EXACT);
     }
 
     /** Every path tree with a rule, as prefixes ending in '/'. */

@@ -386,7 +386,7 @@ public class ActionPlanService {
     private static ActionPlan loaded(ActionPlan plan) {
         Hibernate.initialize(plan.getGoals());
         Hibernate.initialize(plan.getEvents());
-        plan.getFollowUps().forEach(f -> f.getEntries().size());
+        plan.getFollowUps().forEach(f -> Hibernate.initialize(f.getEntries()));
         return plan;
     }
 

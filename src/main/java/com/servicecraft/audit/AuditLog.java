@@ -71,7 +71,9 @@ public class AuditLog {
         List<AuditEntry> out = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, at, actor_id, actor_name, channel, action, filters, row_count,"
-                     + " outcome FROM audit_log ORDER BY id DESC LIMIT " + Math.max(1, max) + " OFFSET " + Math.max(0, first))) {
+                     + " outcome FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?")) {
+            ps.setInt(1, Math.max(1, max));
+            ps.setInt(2, Math.max(0, first));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long actor = rs.getLong(3);

@@ -58,11 +58,11 @@ public final class PasswordPolicy {
 
     private static Set<String> load() {
         Set<String> words = new HashSet<>(16_384);
-        try (InputStream in = PasswordPolicy.class.getResourceAsStream("common-passwords.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("common-passwords.txt is missing from the classpath");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        InputStream in = PasswordPolicy.class.getResourceAsStream("common-passwords.txt");
+        if (in == null) {
+            throw new IllegalStateException("common-passwords.txt is missing from the classpath");
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 String w = line.strip();
                 if (!w.isEmpty() && !w.startsWith("#")) {

@@ -199,7 +199,7 @@ public class UserService {
     }
 
     static void checkUnique(EntityManager em, String username, String employeeNumber, Long exceptId) {
-        Long otherId = exceptId == null ? -1L : exceptId;
+        Long otherId = exceptId == null ? Long.valueOf(-1L) : exceptId;
         long sameName = em.createQuery("select count(u) from User u where lower(u.username) = :n and u.id <> :id", Long.class)
                 .setParameter("n", username.trim().toLowerCase(Locale.ROOT)).setParameter("id", otherId).getSingleResult();
         if (sameName > 0) {

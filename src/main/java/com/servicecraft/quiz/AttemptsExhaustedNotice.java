@@ -67,7 +67,7 @@ public class AttemptsExhaustedNotice {
         String link = "/trainer/grants.xhtml?trainee=" + URLEncoder.encode(trainee.getUsername(), StandardCharsets.UTF_8)
                 + "&source=" + a.getKind().name() + ":" + URLEncoder.encode(a.getSourceId(), StandardCharsets.UTF_8);
         for (User trainer : trainers(em)) {
-            if (trainer.getId() != trainee.getId() && TrainerScope.mayActFor(em, SignedInUser.of(trainer), trainee.getId())) {
+            if (!trainer.getId().equals(trainee.getId()) && TrainerScope.mayActFor(em, SignedInUser.of(trainer), trainee.getId())) {
                 notifications.notify(em, trainer.getId(), NotificationKind.ATTEMPTS_EXHAUSTED, "exhausted:" + a.getId(), params, link);
             }
         }

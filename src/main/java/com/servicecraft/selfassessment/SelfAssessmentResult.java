@@ -43,6 +43,6 @@ public record SelfAssessmentResult(List<Row> rows) implements Serializable {
     /** The rows with the lowest latest scores first (the gaps table). */
     public List<Row> byGap() {
         return rows.stream().filter(r -> r.latest() != null)
-                .sorted(Comparator.comparing(Row::latest).thenComparing(r -> r.change() == null ? 0 : r.change())).toList();
+                .sorted(Comparator.comparing(Row::latest).thenComparingInt(r -> r.change() == null ? 0 : r.change())).toList();
     }
 }

@@ -97,14 +97,22 @@ public class ApplicationStartup {
     }
 
     private static void copyResources(ServletContext ctx, String path, Path target) throws IOException {
-        for (String p : ctx.getResourcePaths(path)) {
+        java.util.Set<String> paths = ctx.getResourcePaths(path);
+        if (paths == null) {
+            return;
+        }
+        for (String p : paths) {
             Path out = target.resolve(p.substring("/WEB-INF/content/".length()));
             if (p.endsWith("/")) {
                 Files.createDirectories(out);
                 copyResources(ctx, p, target);
             } else {
                 try (InputStream in = ctx.getResourceAsStream(p)) {
-                    Files.createDirectories(out.getParent());
+                    if (in == null) {
+                        continue;
+                    }
+                    Path dir = out.getParent();
+                    Files.createDirectories(dir == null ? target : dir);
                     Files.copy(in, out);
                 }
             }

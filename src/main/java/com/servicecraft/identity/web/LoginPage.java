@@ -51,6 +51,8 @@ public class LoginPage {
         return Math.max(1, (millis + 999) / 1000);
     }
 
+    @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = {"RV_RETURN_VALUE_IGNORED_NO_SIDE_EFFECT"},
+            justification = "getSession(true) and changeSessionId() are called for their side effect: a session with a fresh id.")
     private void start(SignInResult.Success s) throws IOException {
         ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) ext.getRequest();

@@ -30,7 +30,7 @@ public class MediaServlet extends HttpServlet {
             res.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String type = getServletContext().getMimeType(file.getFileName().toString());
+        String type = getServletContext().getMimeType(String.valueOf(file.getFileName()));
         res.setContentType(type == null ? "application/octet-stream" : type);
         res.setHeader("Cache-Control", "private, max-age=3600");
         res.setContentLengthLong(Files.size(file));

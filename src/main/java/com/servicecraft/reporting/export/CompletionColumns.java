@@ -96,7 +96,7 @@ public final class CompletionColumns {
     }
 
     public static String number(double d) {
-        double rounded = Math.round(d * 10) / 10.0;
-        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.valueOf(rounded);
+        long tenths = Math.round(d * 10);
+        return tenths % 10 == 0 ? String.valueOf(tenths / 10) : String.valueOf(tenths / 10.0);
     }
 }

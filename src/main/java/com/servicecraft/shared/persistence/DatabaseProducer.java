@@ -28,6 +28,8 @@ public class DatabaseProducer {
     }
 
     /** Migrate at deploy time rather than on the first request. */
+    @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = {"RV_RETURN_VALUE_IGNORED_NO_SIDE_EFFECT"},
+            justification = "Asking for the product name opens the database, which runs the Flyway migrations at deploy time.")
     void startEagerly(@Observes @Initialized(ApplicationScoped.class) Object event, Database database) {
         database.productName();
     }

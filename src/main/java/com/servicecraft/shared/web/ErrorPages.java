@@ -16,6 +16,8 @@ public final class ErrorPages {
     private ErrorPages() {
     }
 
+    @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = {"XSS_SERVLET"},
+            justification = "Writes only message-bundle texts, a whitelisted language tag and the context path; nothing from the request body or query.")
     public static void write(HttpServletRequest req, HttpServletResponse res, int status, String titleKey, String textKey) throws IOException {
         Locale lang = req.getHeader("Accept-Language") == null ? Language.ZH_CN.locale() : Language.of(req.getLocale()).locale();
         res.resetBuffer();

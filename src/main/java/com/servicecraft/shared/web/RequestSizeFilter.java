@@ -23,6 +23,8 @@ public class RequestSizeFilter extends HttpFilter {
     public static final long MAX_MULTIPART_BYTES = 11_534_336;
     /** Jetty's default {@code maxFormContentSize}; no page of ours posts a form anywhere near it. */
     public static final long MAX_FORM_BYTES = 200_000;
+    /** Bodies up to this size are read to the end before the refusal; larger ones are cut off. */
+    static final long DRAIN_BYTES = 4L * 1024 * 1024;
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -35,6 +37,11 @@ public class RequestSizeFilter extends HttpFilter {
         }
         LOG.warning(() -> "Request body of " + length + " bytes refused (limit " + limit + "): " + req.getMethod() + " "
                 + req.getRequestURI().replaceAll("[\\r\\n]+", " "));
+        if (length > 0 && length <= DRAIN_BYTES && !"100-continue".equalsIgnoreCase(req.getHeader("Expect"))) {
+            // Read what the client is sending anyway, so that it gets to read our answer: a server that stops
+            // reading mid-body makes browsers show "connection reset" instead of the page.
+            req.getInputStream().skipNBytes(length);
+        }
         res.setHeader("Connection", "close");
         ErrorPages.write(req, res, 413, "error.tooLarge.title", "error.tooLarge.text");
     }
