@@ -1,5 +1,6 @@
 package com.servicecraft.shared.web;
 
+import com.servicecraft.access.AccessRules;
 import com.servicecraft.testing.FacesHttp;
 import com.servicecraft.testing.TestServer;
 import org.jsoup.Jsoup;
