@@ -53,7 +53,7 @@ class TheDatabaseGoesAwayForTwentySecondsIT {
         try (OwnMariaDb db = OwnMariaDb.start("sc_outage");
              TestServer server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true",
                      "SERVICECRAFT_DB_URL", db.jdbcUrl("sc_outage"), "SERVICECRAFT_DB_USER", "root", "SERVICECRAFT_DB_PASSWORD", "",
-                     "SERVICECRAFT_DB_POOL_SIZE", String.valueOf(POOL), "SERVICECRAFT_DB_CONNECT_TIMEOUT_MS", "2500"))) {
+                     "SERVICECRAFT_DB_POOL_SIZE", String.valueOf(POOL), "SERVICECRAFT_DB_CONNECT_TIMEOUT_MS", "5000"))) {
             server.start();
             runThroughTheOutage(db, server);
         }
