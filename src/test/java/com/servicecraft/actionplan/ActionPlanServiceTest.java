@@ -13,12 +13,15 @@ import com.servicecraft.notification.NotificationWriter;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;
+import com.servicecraft.testing.AtOnce;
 import com.servicecraft.testing.MutableClock;
 import com.servicecraft.testing.TestDatabases;
 import com.servicecraft.testing.TestDatabases.Kind;
 import com.servicecraft.testing.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -32,6 +35,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static com.servicecraft.actionplan.Goals.filled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,33 +161,91 @@ class ActionPlanServiceTest {
         assertEquals(1, notificationsOf(trainerA).size());
     }
 
-    @ParameterizedTest
-    @EnumSource(Kind.class)
-    void parallelSavesOfOneVersionKeepExactlyOneText(Kind kind) throws Exception {
+    static Stream<Arguments> tabs() {
+        return Stream.of(Kind.values()).flatMap(kind -> IntStream.of(2, 5, 10).mapToObj(k -> Arguments.of(kind, k)));
+    }
+
+    /**
+     * K tabs that loaded the same version save different text at the same moment: exactly one is
+     * stored, whole, and every other tab is told its version is stale (the page keeps its text
+     * and says so); nothing is merged or silently overwritten.
+     */
+    @ParameterizedTest(name = "{0}, K = {1}")
+    @MethodSource("tabs")
+    void parallelSavesOfOneVersionKeepExactlyOneTextAndTellTheOthers(Kind kind, int k) throws Exception {
         setUp(kind);
         ActionPlan v = as(wang, Role.TRAINEE).saveMine(null, List.of(filled("原稿")));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            String text = "标签页" + i;
-            results.add(pool.submit((Callable<Boolean>) () -> {
-                go.await();
-                try {
-                    as(wang, Role.TRAINEE).saveMine(v.getVersion(), List.of(filled(text)));
-                    return true;
-                } catch (UserInputException stale) {
-                    return false;
-                }
-            }));
+        List<Callable<Object>> tabs = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            List<Map<GoalField, String>> text = List.of(filled("标签页" + i), filled("第二个目标 " + i));
+            tabs.add(() -> as(wang, Role.TRAINEE).saveMine(v.getVersion(), text));
         }
-        go.countDown();
-        int saved = 0;
-        for (Future<Boolean> f : results) {
-            saved += f.get() ? 1 : 0;
+        List<Object> outcomes = AtOnce.run(tabs);
+
+        List<ActionPlan> saved = outcomes.stream().filter(ActionPlan.class::isInstance).map(ActionPlan.class::cast).toList();
+        assertEquals(1, saved.size(), "one save wins: " + outcomes);
+        long stale = outcomes.stream().filter(o -> o instanceof UserInputException u && u.messageKey().equals("actionPlan.error.stale")).count();
+        assertEquals(k - 1, stale, "every other tab is told its version is stale: " + outcomes);
+        int winner = outcomes.indexOf(saved.get(0));
+        ActionPlan stored = as(wang, Role.TRAINEE).mine().orElseThrow();
+        assertEquals(saved.get(0).getVersion(), stored.getVersion());
+        assertEquals(List.of("标签页" + winner + " what", "第二个目标 " + winner + " what"),
+                stored.getGoals().stream().map(g -> g.get(GoalField.WHAT)).toList(), "the winner's text, whole, and nobody else's");
+    }
+
+    /**
+     * Two windows' first saves (no plan yet) and a submit racing a save of the same version: one
+     * outcome each time, the other told.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSubmitRacingASaveOfTheSameVersionLetsOneWin(Kind kind) throws Exception {
+        setUp(kind);
+        List<Object> first = AtOnce.run(List.of(
+                () -> as(wang, Role.TRAINEE).saveMine(null, List.of(filled("窗口一"))),
+                () -> as(wang, Role.TRAINEE).saveMine(null, List.of(filled("窗口二")))));
+        assertEquals(1, first.stream().filter(ActionPlan.class::isInstance).count(), first.toString());
+        assertTrue(first.stream().anyMatch(o -> o instanceof UserInputException u && u.messageKey().equals("actionPlan.error.stale")),
+                first.toString());
+
+        ActionPlan v = as(wang, Role.TRAINEE).mine().orElseThrow();
+        List<Object> raced = AtOnce.run(List.of(
+                () -> as(wang, Role.TRAINEE).submitMine(v.getVersion(), List.of(filled("提交的"))),
+                () -> as(wang, Role.TRAINEE).saveMine(v.getVersion(), List.of(filled("另存的")))));
+        assertEquals(1, raced.stream().filter(ActionPlan.class::isInstance).count(), raced.toString());
+        ActionPlan stored = as(wang, Role.TRAINEE).mine().orElseThrow();
+        if (raced.get(0) instanceof ActionPlan) {
+            assertEquals(ActionPlanStatus.SUBMITTED, stored.getStatus());
+            assertEquals("提交的 what", stored.getGoals().get(0).get(GoalField.WHAT));
+            assertEquals(1, notificationsOf(trainerA).size());
+        } else {
+            assertEquals(ActionPlanStatus.DRAFT, stored.getStatus());
+            assertEquals("另存的 what", stored.getGoals().get(0).get(GoalField.WHAT));
+            assertEquals(0, notificationsOf(trainerA).size(), "a refused submit notifies nobody");
         }
-        pool.shutdown();
-        assertEquals(1, saved, "one save wins, the others are told their version is stale");
+        Object loser = raced.stream().filter(o -> !(o instanceof ActionPlan)).findFirst().orElseThrow();
+        assertTrue(loser instanceof UserInputException u && u.messageKey().equals("actionPlan.error.stale"), loser.toString());
+    }
+
+    /** The group's trainer approves while an administrator returns the same plan: one review stands, the other is told. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoReviewersAtOnceLeaveOneReviewAndTellTheOther(Kind kind) throws Exception {
+        setUp(kind);
+        ActionPlan submitted = as(wang, Role.TRAINEE).submitMine(null, List.of(filled("王")));
+        List<Object> outcomes = AtOnce.run(List.of(
+                () -> as(trainerA, Role.TRAINER).approve(submitted.getId(), submitted.getVersion(), "好"),
+                () -> as(admin, Role.ADMIN).returnPlan(submitted.getId(), submitted.getVersion(), "请修改")));
+
+        assertEquals(1, outcomes.stream().filter(ActionPlan.class::isInstance).count(), outcomes.toString());
+        Object loser = outcomes.stream().filter(o -> !(o instanceof ActionPlan)).findFirst().orElseThrow();
+        assertTrue(loser instanceof UserInputException u && u.messageKey().equals("actionPlan.error.stale"), loser.toString());
+        ActionPlan stored = as(wang, Role.TRAINEE).mine().orElseThrow();
+        ActionPlanStatus expected = outcomes.get(0) instanceof ActionPlan ? ActionPlanStatus.APPROVED : ActionPlanStatus.RETURNED;
+        assertEquals(expected, stored.getStatus());
+        assertEquals(List.of(ReviewEvent.SUBMITTED, expected == ActionPlanStatus.APPROVED ? ReviewEvent.APPROVED : ReviewEvent.RETURNED),
+                stored.getEvents().stream().map(ActionPlanEvent::getEvent).toList());
+        assertEquals(1, notificationsOf(wang).size(), "the trainee hears of one review only");
     }
 
     @ParameterizedTest

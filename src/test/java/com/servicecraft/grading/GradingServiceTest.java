@@ -20,6 +20,7 @@ import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;
+import com.servicecraft.testing.AtOnce;
 import com.servicecraft.testing.MutableClock;
 import com.servicecraft.testing.TestDatabases;
 import com.servicecraft.testing.TestDatabases.Kind;
@@ -295,12 +296,18 @@ class GradingServiceTest {
         List<java.util.concurrent.Callable<Object>> graders = List.of(
                 () -> gradingAs(trainer1, Role.TRAINER).grade(c, SEVEN, "from trainer1"),
                 () -> gradingAs(trainer2, Role.TRAINER).grade(c, Map.of("r1", 0, "r2", 0, "r3", 0, "r4", 0, "r5", 0), "from trainer2"));
-        List<Object> outcomes = runAtOnce(graders);
+        List<Object> outcomes = AtOnce.run(graders);
 
         long graded = outcomes.stream().filter(o -> o instanceof WrittenGrade).count();
         assertEquals(1, graded, outcomes.toString());
         assertTrue(outcomes.stream().anyMatch(o -> o instanceof UserInputException u && u.messageKey().equals("grading.alreadyGraded")),
                 outcomes.toString());
+        // The grade that stands is the winner's, whole: its points and its comment, not a mix.
+        boolean firstWon = outcomes.get(0) instanceof WrittenGrade;
+        AttemptItem stored = tx.read(em -> em.find(AttemptItem.class, c));
+        assertEquals(firstWon ? 0.7 : 0.0, stored.getFraction(), 1e-9);
+        assertEquals(firstWon ? "from trainer1" : "from trainer2", stored.getTrainerComment());
+        assertEquals(firstWon ? trainer1 : trainer2, stored.getGradedBy());
         long notified = tx.read(em -> em.createQuery("select count(n) from Notification n", Long.class).getSingleResult());
         assertEquals(1, notified);
     }
@@ -313,7 +320,7 @@ class GradingServiceTest {
         long attemptId = svc.startOrResume(AttemptKind.EXERCISE, "m5-x-recovery-plan");
         List<AttemptItem> items = svc.load(attemptId).items();
         svc.submit(attemptId);
-        List<Object> outcomes = runAtOnce(List.of(
+        List<Object> outcomes = AtOnce.run(List.of(
                 () -> gradingAs(trainer1, Role.TRAINER).grade(items.get(0).getId(), SEVEN, null),
                 () -> gradingAs(trainer2, Role.TRAINER).grade(items.get(1).getId(), SEVEN, null)));
 
@@ -321,29 +328,5 @@ class GradingServiceTest {
         Attempt done = tx.read(em -> em.find(Attempt.class, attemptId));
         assertEquals(AttemptStatus.GRADED, done.getStatus(), "whichever came second saw the first");
         assertEquals(70.0, done.getScorePercent());
-    }
-
-    /** Runs the calls in parallel, released together; returns each one's result or exception. */
-    private static List<Object> runAtOnce(List<java.util.concurrent.Callable<Object>> calls) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
-        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Object>> futures = new java.util.ArrayList<>();
-        for (var call : calls) {
-            futures.add(pool.submit(() -> {
-                go.await();
-                try {
-                    return call.call();
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            }));
-        }
-        go.countDown();
-        List<Object> out = new java.util.ArrayList<>();
-        for (var f : futures) {
-            out.add(f.get());
-        }
-        pool.shutdown();
-        return out;
     }
 }

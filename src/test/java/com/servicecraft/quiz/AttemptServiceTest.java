@@ -12,17 +12,21 @@ import com.servicecraft.identity.UserProfile;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.shared.persistence.Transactions;
+import com.servicecraft.testing.AtOnce;
 import com.servicecraft.testing.MutableClock;
 import com.servicecraft.testing.SqlCounter;
 import com.servicecraft.testing.TestDatabases;
 import com.servicecraft.testing.TestDatabases.Kind;
 import com.servicecraft.testing.TestUsers;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +36,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -120,9 +127,18 @@ class AttemptServiceTest {
         assertNotNull(reloaded.getSavedAt());
     }
 
-    @ParameterizedTest
-    @EnumSource(Kind.class)
-    void tenParallelSubmitsGradeTheAttemptExactlyOnce(Kind kind) throws Exception {
+    static Stream<Arguments> parallelSubmitters() {
+        return Stream.of(Kind.values()).flatMap(kind -> IntStream.of(2, 5, 10, 20).mapToObj(k -> Arguments.of(kind, k)));
+    }
+
+    /**
+     * K tabs (or a double click, or a script) submit one attempt at the same moment: it is graded
+     * exactly once, and every caller, winner or not, gets the same graded attempt back (the page
+     * shows each of them its result), never an error.
+     */
+    @ParameterizedTest(name = "{0}, K = {1}")
+    @MethodSource("parallelSubmitters")
+    void parallelSubmitsGradeTheAttemptExactlyOnceAndEveryCallerGetsTheResult(Kind kind, int k) throws Exception {
         setUp(kind);
         AttemptService svc = as(wang);
         long id = svc.startOrResume(AttemptKind.EXERCISE, "sa-x-game");
@@ -131,26 +147,66 @@ class AttemptServiceTest {
         svc.save(id, itemOf(data, "sa-x-game-2"), new Answer.Inference("NO"));
         long versionBefore = svc.load(id).attempt().getVersion();
 
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Attempt>> results = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            results.add(pool.submit((Callable<Attempt>) () -> {
-                go.await();
-                return as(wang).submit(id);
-            }));
-        }
-        go.countDown();
-        for (Future<Attempt> f : results) {
-            assertEquals(AttemptStatus.GRADED, f.get().getStatus());
-        }
-        pool.shutdown();
+        List<Object> outcomes = AtOnce.run(k, () -> as(wang).submit(id));
 
+        for (Object o : outcomes) {
+            Attempt seen = assertInstanceOf(Attempt.class, o, "every submitter gets the attempt, none an error: " + outcomes);
+            assertEquals(AttemptStatus.GRADED, seen.getStatus());
+            assertEquals(50.0, seen.getScorePercent(), "each sees the one grade");
+        }
         Attempt done = svc.load(id).attempt();
         assertEquals(50.0, done.getScorePercent(), "one of two statements right");
         assertEquals(versionBefore + 2, done.getVersion(), "claimed once (+1) and graded once (+1)");
+        assertEquals("TRAINEE", done.getSubmittedBy());
         long attempts = tx.read(em -> em.createQuery("select count(a) from Attempt a", Long.class).getSingleResult());
         assertEquals(1, attempts);
+    }
+
+    /**
+     * The time limit has just run out: the trainee's submit and the expiry sweep (of this node or
+     * another) claim the attempt at the same moment. Exactly one of them grades it, with the answers
+     * saved before the deadline; the trainee gets the graded attempt whichever won; an autosave in
+     * the same moment is refused with "time is up", never written into the graded attempt.
+     * Repeated over several trainees to let the two meet in different orders.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aSubmitRacingTheExpirySweepEndsInExactlyOneGrading(Kind kind) throws Exception {
+        setUp(kind);
+        int rounds = 6;
+        for (int r = 0; r < rounds; r++) {
+            long who = trainee("racer" + r);
+            long id = as(who).startOrResume(AttemptKind.MODULE_QUIZ, "sample-a");
+            AttemptItem first = as(who).load(id).items().get(0);
+            as(who).save(id, first, answerFor(first));
+            long versionBefore = as(who).load(id).attempt().getVersion();
+            clock.advance(Duration.ofMinutes(5));
+
+            List<Callable<Object>> racers = new ArrayList<>();
+            racers.add(() -> as(who).submit(id));
+            racers.add(() -> as(wang).closeExpired());
+            racers.add(() -> as(who).save(id, first, answerFor(first)));
+            if (r % 2 == 1) {
+                Collections.reverse(racers);
+            }
+            List<Object> outcomes = AtOnce.run(racers);
+
+            Attempt submitted = (Attempt) outcomes.stream().filter(Attempt.class::isInstance).findFirst()
+                    .orElseThrow(() -> new AssertionError("the trainee's submit answered with its attempt: " + outcomes));
+            assertEquals(AttemptStatus.GRADED, submitted.getStatus());
+            int swept = (Integer) outcomes.stream().filter(Integer.class::isInstance).findFirst()
+                    .orElseThrow(() -> new AssertionError("the sweep ran without an error: " + outcomes));
+            assertTrue(swept == 0 || swept == 1, outcomes.toString());
+            SaveRefusedException late = (SaveRefusedException) outcomes.stream().filter(SaveRefusedException.class::isInstance).findFirst()
+                    .orElseThrow(() -> new AssertionError("the late save is refused with a reason: " + outcomes));
+            assertTrue(Set.of("quiz.timeUp", "quiz.alreadySubmitted").contains(late.messageKey()), late.messageKey());
+
+            Attempt done = as(who).load(id).attempt();
+            assertEquals(versionBefore + 2, done.getVersion(), "claimed once (+1) and graded once (+1): " + outcomes);
+            assertEquals("TIMEOUT", done.getSubmittedBy(), "submitted at the deadline, by whichever came first");
+            assertNotNull(as(who).load(id).items().get(0).getFraction(), "the answer saved in time was graded");
+        }
+        assertEquals(0, as(wang).closeExpired(), "nothing left for a later sweep");
     }
 
     @ParameterizedTest
