@@ -21,6 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CourseShapeTable {
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
+    /** The shape's key when this instance has already seen its rows, or null. */
+    public String knownKey(CourseShape shape) {
+        String key = key(shape);
+        return stored.contains(key) ? key : null;
+    }
+
     /** The shape's key, its rows written if they are not there yet. */
     public String ensure(Connection c, CourseShape shape) throws SQLException {
         String key = key(shape);

@@ -71,9 +71,13 @@ public class ModuleFactsQuery {
 
     /**
      * The shape's rows are written once per shape, on a connection of their own: the caller's
-     * transaction may be read-only or must not be committed early.
+     * transaction may be read-only or must not be committed early. Once known, no connection is taken.
      */
     private String shapeKey(EntityManager em, CourseShape shape) {
+        String known = shapes.knownKey(shape);
+        if (known != null) {
+            return known;
+        }
         EntityManager own = em.getEntityManagerFactory().createEntityManager();
         try {
             return own.unwrap(Session.class).doReturningWork(c -> shapes.ensure(c, shape));
