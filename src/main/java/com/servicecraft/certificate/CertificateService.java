@@ -1,5 +1,6 @@
 package com.servicecraft.certificate;
 
+import com.servicecraft.learning.CourseShape;
 import com.servicecraft.shared.settings.Settings;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
@@ -8,7 +9,6 @@ import com.servicecraft.reporting.CompletionFilter;
 import com.servicecraft.reporting.CompletionQuery;
 import com.servicecraft.reporting.CompletionRecord;
 import com.servicecraft.reporting.CompletionStatus;
-import com.servicecraft.reporting.CourseShape;
 import com.servicecraft.shared.persistence.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -8,13 +8,21 @@ import java.util.Map;
 
 /**
  * One trainee's standing in the whole course: every module's facts plus the post-course test. The
- * course is completed when every module is and, where the course requires it, the post-test is passed.
+ * course is completed when the required lessons and module quizzes are and, where the course requires
+ * it, the post-test is passed: the rules are {@code course-facts.sql}'s ({@link ModuleFactsQuery}).
  *
- * @param modules by module id, in course order
+ * @param modules           by module id, in course order
+ * @param postTestExhausted the post-course test cannot be passed any more without a trainer granting another attempt
+ * @param attemptsExhausted the post-course test or a required module quiz waits for a trainer to grant another attempt
+ * @param started           a lesson was opened or an attempt made
+ * @param firstStartedAt    the first lesson opened or quiz attempt started in the course
+ * @param secondsSpent      the time spent in the course's lessons
  */
 public record CourseFacts(long userId, Map<String, ModuleFacts> modules, boolean postTestRequired, int postTestAttempts,
                           int postTestAttemptsAllowed, Double postTestBestScore, Double postTestLastScore,
-                          boolean postTestPassed, Instant postTestPassedAt, Instant completedAt) {
+                          boolean postTestPassed, Instant postTestPassedAt, Instant completedAt,
+                          boolean postTestExhausted, boolean attemptsExhausted, boolean started, Instant firstStartedAt,
+                          long secondsSpent) {
 
     public ModuleFacts module(String moduleId) {
         return modules.get(moduleId);
@@ -22,17 +30,6 @@ public record CourseFacts(long userId, Map<String, ModuleFacts> modules, boolean
 
     public boolean completed() {
         return completedAt != null;
-    }
-
-    /** The post-course test cannot be passed any more without a trainer granting another attempt. */
-    public boolean postTestExhausted() {
-        return !completed() && postTestRequired && !postTestPassed && postTestAttemptsAllowed > 0
-                && postTestAttempts >= postTestAttemptsAllowed;
-    }
-
-    /** The post-course test or a required module quiz waits for a trainer to grant another attempt. */
-    public boolean attemptsExhausted() {
-        return !completed() && (postTestExhausted() || modules.values().stream().anyMatch(ModuleFacts::attemptsExhausted));
     }
 
     /** A required quiz whose attempts are used up without a pass; a null module id is the post-course test. */
@@ -52,15 +49,6 @@ public record CourseFacts(long userId, Map<String, ModuleFacts> modules, boolean
         return out;
     }
 
-    public Instant firstStartedAt() {
-        return modules.values().stream().map(ModuleFacts::firstStartedAt).filter(java.util.Objects::nonNull)
-                .min(Instant::compareTo).orElse(null);
-    }
-
-    public long secondsSpent() {
-        return modules.values().stream().mapToLong(ModuleFacts::secondsSpent).sum();
-    }
-
     public int modulesCompleted() {
         return (int) modules.values().stream().filter(ModuleFacts::completed).count();
     }
@@ -71,8 +59,6 @@ public record CourseFacts(long userId, Map<String, ModuleFacts> modules, boolean
 
     /** The status against a due date: {@link ProgressStatus#of}. */
     public ProgressStatus status(LocalDate due, LocalDate today) {
-        boolean started = postTestAttempts > 0 || modules.values().stream()
-                .anyMatch(m -> m.firstStartedAt() != null || m.quizAttempts() > 0);
-        return ProgressStatus.of(completed(), attemptsExhausted(), started, due, today);
+        return ProgressStatus.of(completed(), attemptsExhausted, started, due, today);
     }
 }

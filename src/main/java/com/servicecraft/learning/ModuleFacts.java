@@ -8,20 +8,20 @@ import java.time.LocalDate;
  * quiz attempts and scores, and when the module was completed (all lessons read and, where the
  * course requires it, the module quiz passed).
  *
+ * Every value, the rule-made ones included, comes from the completion rules ({@code course-facts.sql}
+ * through {@link ModuleFactsQuery}).
+ *
  * @param quizAttemptsAllowed 0 means unlimited; includes extra attempts a trainer granted
+ * @param attemptsExhausted   the module quiz cannot be passed any more without a trainer granting another attempt
+ * @param started             a lesson was opened or a quiz attempt made
  */
 public record ModuleFacts(long userId, String moduleId, int lessonsTotal, int lessonsCompleted, long secondsSpent,
                           Instant firstStartedAt, Instant lastActivityAt, boolean quizRequired, int quizAttempts,
                           int quizAttemptsAllowed, Double bestScore, Double lastScore, boolean quizPassed,
-                          Instant completedAt) {
+                          Instant completedAt, boolean attemptsExhausted, boolean started) {
 
     public boolean completed() {
         return completedAt != null;
-    }
-
-    /** The module quiz cannot be passed any more without a trainer granting another attempt. */
-    public boolean attemptsExhausted() {
-        return !completed() && quizRequired && !quizPassed && quizAttemptsAllowed > 0 && quizAttempts >= quizAttemptsAllowed;
     }
 
     public int lessonPercent() {
@@ -30,6 +30,6 @@ public record ModuleFacts(long userId, String moduleId, int lessonsTotal, int le
 
     /** The status against a due date ({@code null} when the module is not assigned with one): {@link ProgressStatus#of}. */
     public ProgressStatus status(LocalDate due, LocalDate today) {
-        return ProgressStatus.of(completed(), attemptsExhausted(), firstStartedAt != null || quizAttempts > 0, due, today);
+        return ProgressStatus.of(completed(), attemptsExhausted, started, due, today);
     }
 }

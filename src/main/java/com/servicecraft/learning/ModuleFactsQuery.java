@@ -3,34 +3,42 @@ package com.servicecraft.learning;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.content.CourseModule;
-import com.servicecraft.content.Lesson;
+import com.servicecraft.identity.Language;
 import com.servicecraft.shared.persistence.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Computes {@link CourseFacts} for many trainees at once with three SQL statements per chunk of
- * {@value #CHUNK} trainees (lesson progress, quiz and post-test attempts, granted extra attempts), so a
- * dashboard or an export costs the same number of statements for 10 trainees as for 1,000.
- * Lessons and modules that are no longer in the served course do not count.
+ * Computes {@link CourseFacts} for many trainees at once by running the completion rules
+ * ({@code course-facts.sql}, {@link CourseFactsSql}, the same statement the HR records continue) for
+ * the listed trainees: one statement per chunk of {@value #CHUNK} trainees, so a dashboard costs the
+ * same number of statements for 10 trainees as for 1,000. Nothing is decided here: every completed,
+ * exhausted and started flag and every time comes from the statement. Lessons and modules that are
+ * no longer in the served course do not count.
  */
 @ApplicationScoped
 public class ModuleFactsQuery {
     static final int CHUNK = 2_000;
-    private static final String POST_TEST = "post-test";
+    private static final String FOR_USERS = "SELECT u.id AS uid, ml.mid FROM app_user u CROSS JOIN ml WHERE :users(u.id)";
+    private static final String COLUMNS = " SELECT uid, mid, done, secs, first_start, last_seen, last_act, quiz_req, finished,"
+            + " allowed_now, best, last_score, passed_at, completed_at, quiz_exhausted, exhausted, started FROM rules";
 
-    private final ContentRepository content;
+    private ContentRepository content;
+    private final CourseShapeTable shapes = new CourseShapeTable();
+
+    protected ModuleFactsQuery() {
+        // for CDI's proxy
+    }
 
     @Inject
     public ModuleFactsQuery(ContentRepository content) {
@@ -46,124 +54,77 @@ public class ModuleFactsQuery {
         return forUsers(em, List.of(userId)).get(userId);
     }
 
-    public static Map<Long, CourseFacts> of(Course course, EntityManager em, Collection<Long> userIds) {
+    /** Facts for each given user on this course. */
+    public Map<Long, CourseFacts> of(Course course, EntityManager em, Collection<Long> userIds) {
         Map<Long, CourseFacts> result = new HashMap<>();
         if (course == null || userIds.isEmpty()) {
             return result;
         }
+        String shapeKey = shapeKey(em, CourseShape.of(course, Language.EN));
         List<Long> ids = List.copyOf(Set.copyOf(userIds));
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            result.putAll(chunk(course, em, chunk));
+            result.putAll(chunk(course, em, shapeKey, chunk));
         }
         return result;
     }
 
-    private record LessonRow(long userId, String moduleId, String lessonId, Instant firstOpened, Instant lastSeen,
-                             long seconds, Instant completedAt) {
-    }
-
-    private record AttemptRow(long userId, String kind, String sourceId, String status, Double score, boolean passed,
-                              Instant startedAt, Instant gradedAt) {
-    }
-
-    private static Map<Long, CourseFacts> chunk(Course course, EntityManager em, List<Long> ids) {
-        Map<Long, List<LessonRow>> lessons = rows(em, "select user_id, module_id, lesson_id, first_opened_at, last_seen_at,"
-                + " seconds_spent, completed_at from lesson_progress where user_id in (:ids)", ids).stream()
-                .map(r -> new LessonRow(SqlValues.lng(r[0]), (String) r[1], (String) r[2], SqlValues.instant(r[3]),
-                        SqlValues.instant(r[4]), SqlValues.lng(r[5]), SqlValues.instant(r[6])))
-                .collect(Collectors.groupingBy(LessonRow::userId));
-        Map<Long, List<AttemptRow>> attempts = rows(em, "select user_id, kind, source_id, status, score_percent, passed, started_at,"
-                + " graded_at from attempt where user_id in (:ids) and kind in ('MODULE_QUIZ', 'POST_TEST')"
-                + " order by user_id, kind, source_id, attempt_number", ids).stream()
-                .map(r -> new AttemptRow(SqlValues.lng(r[0]), (String) r[1], (String) r[2], (String) r[3], SqlValues.dbl(r[4]),
-                        SqlValues.bool(r[5]), SqlValues.instant(r[6]), SqlValues.instant(r[7])))
-                .collect(Collectors.groupingBy(AttemptRow::userId));
-        Map<String, Integer> extra = new HashMap<>();
-        for (Object[] r : rows(em, "select user_id, kind, source_id, sum(extra_attempts) from attempt_grant where user_id in (:ids)"
-                + " group by user_id, kind, source_id", ids)) {
-            extra.put(SqlValues.lng(r[0]) + "|" + r[1] + "|" + r[2], (int) SqlValues.lng(r[3]));
+    /**
+     * The shape's rows are written once per shape, on a connection of their own: the caller's
+     * transaction may be read-only or must not be committed early. Once known, no connection is taken.
+     */
+    private String shapeKey(EntityManager em, CourseShape shape) {
+        String known = shapes.knownKey(shape);
+        if (known != null) {
+            return known;
         }
-
-        Map<Long, CourseFacts> result = new HashMap<>();
-        for (long id : ids) {
-            result.put(id, facts(course, id, lessons.getOrDefault(id, List.of()), attempts.getOrDefault(id, List.of()), extra));
+        EntityManager own = em.getEntityManagerFactory().createEntityManager();
+        try {
+            return own.unwrap(Session.class).doReturningWork(c -> shapes.ensure(c, shape));
+        } finally {
+            own.close();
         }
-        return result;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(EntityManager em, String sql, List<Long> ids) {
-        return (List<Object[]>) em.createNativeQuery(sql).setParameter("ids", ids).getResultList();
+    private static Map<Long, CourseFacts> chunk(Course course, EntityManager em, String shapeKey, List<Long> ids) {
+        String sql = CourseFactsSql.statement(FOR_USERS, COLUMNS, CourseFactsSql.Users.of(ids), Map.of("shape", shapeKey));
+        Map<Long, Map<String, Object[]>> rows = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery(sql).getResultList()) {
+            rows.computeIfAbsent(SqlValues.lng(r[0]), k -> new HashMap<>()).put((String) r[1], r);
+        }
+        Map<Long, CourseFacts> result = new HashMap<>();
+        for (long id : ids) {
+            result.put(id, facts(course, id, rows.getOrDefault(id, Map.of())));
+        }
+        return result;
     }
 
-    private static CourseFacts facts(Course course, long userId, List<LessonRow> lessonRows, List<AttemptRow> attemptRows,
-                                     Map<String, Integer> extra) {
+    private static CourseFacts facts(Course course, long userId, Map<String, Object[]> rows) {
         Map<String, ModuleFacts> modules = new LinkedHashMap<>();
         for (CourseModule m : course.modules()) {
-            modules.put(m.id(), module(course, m, userId, lessonRows, attemptRows, extra));
+            Object[] r = rows.get(m.id());
+            modules.put(m.id(), r == null ? new ModuleFacts(userId, m.id(), m.lessons().size(), 0, 0, null, null, false, 0, 0,
+                    null, null, false, null, false, false)
+                    : new ModuleFacts(userId, m.id(), m.lessons().size(), (int) SqlValues.lng(r[2]), SqlValues.lng(r[3]),
+                    SqlValues.instant(r[4]), max(SqlValues.instant(r[5]), SqlValues.instant(r[6])), flag(r[7]),
+                    (int) SqlValues.lng(r[8]), (int) SqlValues.lng(r[9]), SqlValues.dbl(r[10]), SqlValues.dbl(r[11]),
+                    r[12] != null, SqlValues.instant(r[13]), flag(r[14]), flag(r[16])));
         }
-        boolean postRequired = course.completion().requirePostTest() && course.postTest() != null;
-        List<AttemptRow> post = attemptRows.stream().filter(a -> "POST_TEST".equals(a.kind()) && POST_TEST.equals(a.sourceId())).toList();
-        Scores scores = Scores.of(post);
-        int postAllowed = course.postTest() == null || course.postTest().attempts() == 0 ? 0
-                : course.postTest().attempts() + extra.getOrDefault(userId + "|POST_TEST|" + POST_TEST, 0);
-        Instant completedAt = null;
-        if (!modules.isEmpty() && modules.values().stream().allMatch(ModuleFacts::completed) && (!postRequired || scores.passed())) {
-            completedAt = modules.values().stream().map(ModuleFacts::completedAt).max(Instant::compareTo).orElseThrow();
-            if (postRequired && scores.passedAt().isAfter(completedAt)) {
-                completedAt = scores.passedAt();
-            }
+        Object[] c = rows.get(CourseShape.COURSE);
+        if (c == null) {
+            return new CourseFacts(userId, modules, false, 0, 0, null, null, false, null, null, false, false, false, null, 0);
         }
-        return new CourseFacts(userId, modules, postRequired, scores.finished(), postAllowed, scores.best(), scores.last(),
-                scores.passed(), scores.passedAt(), completedAt);
+        return new CourseFacts(userId, modules, flag(c[7]), (int) SqlValues.lng(c[8]), (int) SqlValues.lng(c[9]),
+                SqlValues.dbl(c[10]), SqlValues.dbl(c[11]), c[12] != null, SqlValues.instant(c[12]), SqlValues.instant(c[13]),
+                flag(c[14]), flag(c[15]), flag(c[16]), SqlValues.instant(c[4]), SqlValues.lng(c[3]));
     }
 
-    private static ModuleFacts module(Course course, CourseModule m, long userId, List<LessonRow> lessonRows,
-                                      List<AttemptRow> attemptRows, Map<String, Integer> extra) {
-        Set<String> current = m.lessons().stream().map(Lesson::id).collect(Collectors.toSet());
-        List<LessonRow> mine = lessonRows.stream().filter(l -> l.moduleId().equals(m.id()) && current.contains(l.lessonId())).toList();
-        List<AttemptRow> quiz = attemptRows.stream().filter(a -> "MODULE_QUIZ".equals(a.kind()) && m.id().equals(a.sourceId())).toList();
-        int done = (int) mine.stream().filter(l -> l.completedAt() != null).count();
-        long seconds = mine.stream().mapToLong(LessonRow::seconds).sum();
-        Instant first = min(mine.stream().map(LessonRow::firstOpened), quiz.stream().map(AttemptRow::startedAt));
-        Instant last = max(mine.stream().map(LessonRow::lastSeen), quiz.stream().map(AttemptRow::gradedAt));
-        boolean quizRequired = course.completion().requireModuleQuizzes() && m.hasQuiz();
-        Scores scores = Scores.of(quiz);
-        int allowed = !m.hasQuiz() || m.quiz().attempts() == 0 ? 0
-                : m.quiz().attempts() + extra.getOrDefault(userId + "|MODULE_QUIZ|" + m.id(), 0);
-        boolean lessonsDone = !course.completion().requireAllLessons() || done == m.lessons().size();
-        Instant completedAt = null;
-        if (lessonsDone && (!quizRequired || scores.passed())) {
-            completedAt = max(mine.stream().map(LessonRow::completedAt), java.util.stream.Stream.of(quizRequired ? scores.passedAt() : null));
-            if (completedAt == null) {
-                completedAt = first;
-            }
-        }
-        return new ModuleFacts(userId, m.id(), m.lessons().size(), done, seconds, first, last, quizRequired, scores.finished(),
-                allowed, scores.best(), scores.last(), scores.passed(), completedAt);
+    private static boolean flag(Object v) {
+        return v != null && SqlValues.lng(v) == 1;
     }
 
-    /** Scores of finished attempts; the pass counts from the first passing attempt. */
-    private record Scores(int finished, Double best, Double last, boolean passed, Instant passedAt) {
-        static Scores of(List<AttemptRow> attempts) {
-            List<AttemptRow> finished = new ArrayList<>(attempts.stream().filter(a -> !"IN_PROGRESS".equals(a.status())).toList());
-            List<AttemptRow> graded = finished.stream().filter(a -> "GRADED".equals(a.status()) && a.score() != null).toList();
-            Double best = graded.stream().map(AttemptRow::score).max(Double::compareTo).orElse(null);
-            Double last = graded.isEmpty() ? null : graded.get(graded.size() - 1).score();
-            Instant passedAt = graded.stream().filter(AttemptRow::passed).map(AttemptRow::gradedAt)
-                    .filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
-            return new Scores(finished.size(), best, last, passedAt != null, passedAt);
-        }
-    }
-
-    @SafeVarargs
-    private static Instant min(java.util.stream.Stream<Instant>... streams) {
-        return java.util.stream.Stream.of(streams).flatMap(s -> s).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
-    }
-
-    @SafeVarargs
-    private static Instant max(java.util.stream.Stream<Instant>... streams) {
-        return java.util.stream.Stream.of(streams).flatMap(s -> s).filter(java.util.Objects::nonNull).max(Instant::compareTo).orElse(null);
+    private static Instant max(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -1,10 +1,9 @@
 package com.servicecraft.reporting;
 
+import com.servicecraft.learning.CourseShape;
+import com.servicecraft.learning.CourseFactsSql;
+import com.servicecraft.learning.CourseShapeTable;
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,36 +23,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The completion records as one set-based SQL statement, the same on H2 and MySQL/MariaDB: the
- * resource {@code completion-records.sql} computes every row and its status, this class appends the
- * filter, order and paging and reads the rows. The course shape is not part of the text: it is read
- * from {@code course_shape_part}/{@code course_shape_lesson} ({@link CourseShapeTable}).
+ * The completion records as one set-based SQL statement, the same on H2 and MySQL/MariaDB. The
+ * completion rules are not written here: the statement is {@code learning/course-facts.sql}
+ * ({@link CourseFactsSql}, the rules the trainee's pages and dashboards use too) over the rows
+ * of {@code completion-pairs.sql} (a trainee's own ACTIVE assignments plus those of their groups; an
+ * assignment of the whole course yields every module and the course row), continued by
+ * {@code completion-records.sql} with who the trainee is, when the row changed and its status
+ * against the due date ({@code learning.ProgressStatus.of} in SQL). This class appends the filter,
+ * order and paging and reads the rows. The course shape is read from
+ * {@code course_shape_part}/{@code course_shape_lesson} ({@link CourseShapeTable}).
  *
- * <p>A trainee's assigned parts are their own ACTIVE assignments plus those of their groups; an
- * assignment of the whole course yields every module and the course row. Lesson progress and
- * quiz attempts are aggregated per trainee × module in derived tables, status and completion time
- * are computed in SQL so that filters, counts and keyset paging agree with the rows. Exports read
- * in chunks of trainees (see {@link #stream}), each streamed row by row, so neither side holds more
- * than a chunk; {@code CompletionQueryAgreesWithModuleFactsTest} keeps these rules equal to
- * {@code learning.ModuleFactsQuery}.
- *
- * <p>Rules (the same as the learner's progress): a module is completed when all its lessons are
- * completed and, if it has a quiz, a quiz attempt passed; completed at = the later of the last
- * lesson and the first pass. The course is completed when the required lessons, module quizzes and
- * the post-course test are done. Attempts exhausted = a required quiz (or the post-course test)
- * without a pass and no attempts left (attempts + grants used): needs trainer until the due date,
- * failed after it ({@code learning.ProgressStatus.of}). Overdue = not completed, attempts left,
- * due date before today.
+ * <p>Status and completion time are computed in SQL so that filters, counts and keyset paging agree
+ * with the rows. Exports read in chunks of trainees (see {@link #stream}), each streamed row by row,
+ * so neither side holds more than a chunk.
  */
 public class CompletionQuery {
-    /** The statement up to r3 (completion-records.sql), comments removed, with its :named parameters. */
-    private static final String STATEMENT = statement("completion-records.sql");
-    private static final Pattern NAMED = Pattern.compile(":([a-z_]+)");
+    /** The rows (the :pairs of learning's course-facts.sql) and the statement's continuation up to r3, comments removed. */
+    private static final String PAIRS = CourseFactsSql.resource(CompletionQuery.class, "completion-pairs.sql");
+    private static final String RECORDS = CourseFactsSql.resource(CompletionQuery.class, "completion-records.sql");
 
     private final DataSource dataSource;
     private final boolean mySql;
@@ -410,22 +400,11 @@ public class CompletionQuery {
         }
         Map<String, Object> values = new HashMap<>();
         values.put("shape", shapeKey);
-        values.put("from", from);
-        values.put("to", to);
         values.put("every", req.everyTrainee() ? 1 : 0);
         values.put("group", req.filter().groupId());
         values.put("course_id", req.shape().courseId());
         values.put("today", req.today());
-        Matcher m = NAMED.matcher(STATEMENT);
-        StringBuilder sql = new StringBuilder();
-        while (m.find()) {
-            if (!values.containsKey(m.group(1))) {
-                throw new IllegalStateException("completion-records.sql: no value for :" + m.group(1));
-            }
-            m.appendReplacement(sql, Matcher.quoteReplacement(literal(values.get(m.group(1)))));
-        }
-        m.appendTail(sql);
-        return sql.toString();
+        return CourseFactsSql.statement(PAIRS, ", " + RECORDS, CourseFactsSql.Users.range(from, to), values);
     }
 
     /** The statement with its bound values written in, for the dump script. */
@@ -433,30 +412,9 @@ public class CompletionQuery {
         StringBuilder out = new StringBuilder();
         int p = 0;
         for (char ch : sql.toCharArray()) {
-            out.append(ch == '?' ? literal(params.get(p++)) : String.valueOf(ch));
+            out.append(ch == '?' ? CourseFactsSql.literal(params.get(p++)) : String.valueOf(ch));
         }
         return out.toString();
-    }
-
-    private static String literal(Object v) {
-        return v == null ? "NULL" : v instanceof Number ? v.toString()
-                : v instanceof LocalDate d ? "DATE '" + d + "'"
-                : v instanceof Instant i ? "TIMESTAMP '" + Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC)) + "'"
-                : "'" + v.toString().replace("'", "''") + "'";
-    }
-
-    /** The resource's text without its "--" comments (the named parameters are found in the code only). */
-    private static String statement(String name) {
-        try (InputStream in = CompletionQuery.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(l -> l.contains("--") ? l.substring(0, l.indexOf("--")) : l)
-                    .filter(l -> !l.isBlank()).map(String::strip).collect(Collectors.joining(" "));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static CompletionRecord row(ResultSet rs, Map<String, CourseShape.Part> parts) throws SQLException {

@@ -1,5 +1,6 @@
 package com.servicecraft.reporting;
 
+import com.servicecraft.learning.CourseShape;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -15,7 +16,7 @@ public record CompletionRecord(long userId, String employeeNumber, String name, 
                                int attempts, long secondsSpent, Double postTestScore, Boolean postTestPassed,
                                String actionPlanStatus, String certificateNumber, Instant updatedAt) {
     /** The module id of the row that stands for the whole course. */
-    public static final String COURSE = "COURSE";
+    public static final String COURSE = com.servicecraft.learning.CourseShape.COURSE;
 
     public boolean isCourse() {
         return COURSE.equals(moduleId);

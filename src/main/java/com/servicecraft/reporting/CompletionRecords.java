@@ -1,5 +1,6 @@
 package com.servicecraft.reporting;
 
+import com.servicecraft.learning.CourseShape;
 import com.servicecraft.shared.time.OrganisationZone;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;

@@ -1,5 +1,6 @@
 package com.servicecraft.benchmark;
 
+import com.servicecraft.learning.CourseShape;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
 import com.servicecraft.content.CourseModule;
@@ -8,7 +9,6 @@ import com.servicecraft.shared.Language;
 import com.servicecraft.reporting.CompletionExports;
 import com.servicecraft.reporting.CompletionFilter;
 import com.servicecraft.reporting.CompletionQuery;
-import com.servicecraft.reporting.CourseShape;
 import com.servicecraft.reporting.export.CompletionColumns;
 import com.servicecraft.reporting.export.CsvCompletionWriter;
 import com.servicecraft.reporting.export.XlsxCompletionWriter;

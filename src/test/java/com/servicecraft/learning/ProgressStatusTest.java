@@ -30,9 +30,10 @@ class ProgressStatusTest {
     @Test
     void aModuleWithItsQuizAttemptsUsedUpWaitsForTheTrainer() {
         ModuleFacts m = new ModuleFacts(1, "m1", 3, 3, 600, java.time.Instant.EPOCH, java.time.Instant.EPOCH, true, 2, 2, 40.0, 40.0,
-                false, null);
+                false, null, true, true);
         assertEquals(ProgressStatus.NEEDS_TRAINER, m.status(TODAY.plusWeeks(3), TODAY));
-        CourseFacts c = new CourseFacts(1, java.util.Map.of("m1", m), true, 0, 1, null, null, false, null, null);
+        CourseFacts c = new CourseFacts(1, java.util.Map.of("m1", m), true, 0, 1, null, null, false, null, null,
+                false, true, true, java.time.Instant.EPOCH, 600);
         assertEquals(ProgressStatus.NEEDS_TRAINER, c.status(TODAY.plusWeeks(3), TODAY), "the course waits, it has not failed");
         assertEquals(java.util.List.of(new CourseFacts.WaitingQuiz("m1")), c.quizzesWaitingForTrainer());
         assertEquals(ProgressStatus.FAILED, c.status(TODAY.minusDays(1), TODAY));

@@ -1,5 +1,6 @@
 package com.servicecraft.reporting;
 
+import com.servicecraft.learning.CourseShape;
 import com.servicecraft.content.ContentFixture;
 import com.servicecraft.content.ContentRepository;
 import com.servicecraft.content.Course;
@@ -31,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The streaming SQL of the exports and the shared calculator ({@link ModuleFactsQuery}) give the
- * same status, completion time, scores, attempts and time for a varied population of trainees.
+ * same status, completion time, scores, attempts and time for a varied population of trainees. Both
+ * run the same completion rules ({@code learning/course-facts.sql}); this catches a divergence in what
+ * each adds: the HR rows and status ladder in SQL, the reading of the rows and {@code ProgressStatus.of} in Java.
  */
 class CompletionQueryAgreesWithModuleFactsTest {
     static final LocalDate TODAY = LocalDate.parse("2026-11-22");
@@ -86,7 +89,7 @@ class CompletionQueryAgreesWithModuleFactsTest {
             CompletionQuery q = new CompletionQuery(db.dataSource(), db.isMySql());
             List<CompletionRecord> rows = q.list(CompletionQuery.Request.of(CourseShape.of(course, Language.EN), CompletionFilter.ALL,
                     null, TODAY), null, false, 0, 0);
-            Map<Long, CourseFacts> facts = tx.read(em -> ModuleFactsQuery.of(course, em, users));
+            Map<Long, CourseFacts> facts = tx.read(em -> new ModuleFactsQuery(content).of(course, em, users));
 
             assertEquals(users.size() * (course.modules().size() + 1), rows.size());
             Map<String, Integer> seen = new HashMap<>();

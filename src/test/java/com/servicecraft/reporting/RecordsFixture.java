@@ -1,5 +1,6 @@
 package com.servicecraft.reporting;
 
+import com.servicecraft.learning.CourseShape;
 import com.servicecraft.shared.persistence.Database;
 import com.servicecraft.testing.TestDatabases;
 

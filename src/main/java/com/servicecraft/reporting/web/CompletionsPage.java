@@ -1,5 +1,6 @@
 package com.servicecraft.reporting.web;
 
+import com.servicecraft.learning.CourseShape;
 import com.servicecraft.identity.AccessDeniedException;
 import com.servicecraft.identity.CurrentUser;
 import com.servicecraft.identity.DepartmentService;
@@ -10,7 +11,6 @@ import com.servicecraft.reporting.CompletionQuery;
 import com.servicecraft.reporting.CompletionRecord;
 import com.servicecraft.reporting.CompletionRecords;
 import com.servicecraft.reporting.CompletionStatus;
-import com.servicecraft.reporting.CourseShape;
 import com.servicecraft.reporting.Viewer;
 import com.servicecraft.shared.web.ChartJson;
 import com.servicecraft.shared.web.LocaleSwitch;

@@ -1,4 +1,4 @@
-package com.servicecraft.reporting;
+package com.servicecraft.learning;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,11 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * are written once, by whichever node first needs them, in one transaction; a second node writing
  * the same key at the same moment loses on the primary key and finds the rows there.
  */
-final class CourseShapeTable {
+public final class CourseShapeTable {
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
+    /** The shape's key when this instance has already seen its rows, or null. */
+    public String knownKey(CourseShape shape) {
+        String key = key(shape);
+        return stored.contains(key) ? key : null;
+    }
+
     /** The shape's key, its rows written if they are not there yet. */
-    String ensure(Connection c, CourseShape shape) throws SQLException {
+    public String ensure(Connection c, CourseShape shape) throws SQLException {
         String key = key(shape);
         if (stored.contains(key)) {
             return key;

@@ -1,4 +1,4 @@
-package com.servicecraft.reporting;
+package com.servicecraft.learning;
 
 import com.servicecraft.content.Course;
 import com.servicecraft.content.CourseModule;
@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * What the completion rules need to know of the course as currently loaded: each module's lessons
- * and quiz attempts, and what completing the whole course requires (its row is {@link CompletionRecord#COURSE}).
+ * and quiz attempts, and what completing the whole course requires (its row is {@link #COURSE}).
  */
 public record CourseShape(String courseId, String courseVersion, List<Part> parts) implements java.io.Serializable {
+    /** The id of the course's own part (the whole course, beside its modules). */
+    public static final String COURSE = "COURSE";
+
     /** Content ids are validated by the loader; this also guards the benchmark's dump script, which writes them in. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
 
@@ -33,7 +36,7 @@ public record CourseShape(String courseId, String courseVersion, List<Part> part
         }
 
         public boolean isCourse() {
-            return CompletionRecord.COURSE.equals(id);
+            return COURSE.equals(id);
         }
     }
 
@@ -56,7 +59,7 @@ public record CourseShape(String courseId, String courseVersion, List<Part> part
             quizzes += quiz ? 1 : 0;
         }
         boolean postTest = rules.requirePostTest() && course.postTest() != null;
-        parts.add(new Part(CompletionRecord.COURSE, course.title().in(language), course.version(), 1000,
+        parts.add(new Part(COURSE, course.title().in(language), course.version(), 1000,
                 rules.requireAllLessons() ? lessons : 0, quizzes, postTest,
                 course.postTest() == null ? 0 : course.postTest().attempts(), List.of()));
         return new CourseShape(course.id(), course.version(), parts);
