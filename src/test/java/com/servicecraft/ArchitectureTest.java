@@ -44,7 +44,7 @@ class ArchitectureTest {
         allow("learning", "content", "identity", "shared");
         allow("quiz", "question", "content", "learning", "notification", "identity", "shared");
         allow("grading", "quiz", "question", "content", "notification", "identity", "shared");
-        allow("reporting", "audit", "content", "identity", "shared");
+        allow("reporting", "learning", "audit", "content", "identity", "shared");
         allow("certificate", "reporting", "learning", "content", "notification", "identity", "shared");
         allow("actionplan", "content", "notification", "identity", "shared");
         allow("assignment", "quiz", "learning", "content", "notification", "identity", "shared");
