@@ -34,6 +34,7 @@ public final class TestServer implements AutoCloseable {
     private Process process;
     private final StringBuilder output = new StringBuilder();
     private Path log;
+    private volatile CompletableFuture<String> clockMoved;
 
     private TestServer(Path dataDir, Map<String, String> env) throws IOException {
         this.dataDir = dataDir;
@@ -95,6 +96,10 @@ public final class TestServer implements AutoCloseable {
                 if (line.startsWith("SERVICECRAFT-STARTED")) {
                     started.complete(true);
                 }
+                CompletableFuture<String> moved = clockMoved;
+                if (moved != null && line.startsWith("SERVICECRAFT-CLOCK ")) {
+                    moved.complete(line.substring("SERVICECRAFT-CLOCK ".length()));
+                }
             }
         } catch (IOException ignored) {
             // the process ended
@@ -145,6 +150,20 @@ public final class TestServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Moves the server's clock forward by {@code step} (it starts at the real time) and returns once
+     * the server has done so: a quiz's deadline or a due date passes without waiting for it.
+     */
+    public synchronized void advanceClock(Duration step) throws Exception {
+        CompletableFuture<String> moved = new CompletableFuture<>();
+        clockMoved = moved;
+        var commands = process.getOutputStream();
+        commands.write(("advance " + step + "\n").getBytes(StandardCharsets.UTF_8));
+        commands.flush();
+        moved.get(30, TimeUnit.SECONDS);
+        clockMoved = null;
     }
 
     public Path dataDir() {
