@@ -35,10 +35,15 @@ public final class TestServer implements AutoCloseable {
     private final StringBuilder output = new StringBuilder();
     private Path log;
     private volatile CompletableFuture<String> clockMoved;
+    private final boolean shared;
 
-    private TestServer(Path dataDir, Map<String, String> env) throws IOException {
+    /** Started servers shared by the test classes of this JVM, by environment; stopped when the JVM ends. */
+    private static final Map<Map<String, String>, TestServer> SHARED = new HashMap<>();
+
+    private TestServer(Path dataDir, Map<String, String> env, boolean shared) throws IOException {
         this.dataDir = dataDir;
         this.env = env;
+        this.shared = shared;
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
         }
@@ -54,7 +59,31 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.putIfAbsent("SERVICECRAFT_DATA_DIR", dir.toString());
         env.putIfAbsent("SERVICECRAFT_CONTENT_DIR", System.getProperty("servicecraft.contentDir", "content"));
-        return new TestServer(dir, env);
+        return new TestServer(dir, env, false);
+    }
+
+    /**
+     * A started server with this environment, shared by every test class of this JVM that asks for
+     * the same environment: a server start costs seconds, a test class that only reads and writes
+     * its own people's data does not need a server of its own. {@link #close()} and {@link #stop()}
+     * leave it running (the JVM's end stops it), {@link #kill()} and {@link #advanceClock} are
+     * refused. A test class that counts what everybody did, or changes what other classes see
+     * (settings, shared accounts, the clock), takes a server of its own instead.
+     */
+    public static synchronized TestServer shared(Map<String, String> extraEnv) throws Exception {
+        Map<String, String> key = Map.copyOf(extraEnv);
+        TestServer server = SHARED.get(key);
+        if (server == null || !server.process.isAlive()) {
+            Path dir = Files.createTempDirectory("servicecraft-it");
+            Map<String, String> env = new HashMap<>(extraEnv);
+            env.putIfAbsent("SERVICECRAFT_DATA_DIR", dir.toString());
+            env.putIfAbsent("SERVICECRAFT_CONTENT_DIR", System.getProperty("servicecraft.contentDir", "content"));
+            server = new TestServer(dir, env, true).start();
+            TestServer started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stopNow, "test-server-stop"));
+            SHARED.put(key, server);
+        }
+        return server;
     }
 
     public TestServer start() throws Exception {
@@ -88,9 +117,10 @@ public final class TestServer implements AutoCloseable {
                 logFile.newLine();
                 logFile.flush();
                 synchronized (output) {
+                    // Generous: a shared server's output is searched and counted by many test classes.
                     output.append(line).append('\n');
-                    if (output.length() > 400_000) {
-                        output.delete(0, 200_000);
+                    if (output.length() > 8_000_000) {
+                        output.delete(0, 4_000_000);
                     }
                 }
                 if (line.startsWith("SERVICECRAFT-STARTED")) {
@@ -157,6 +187,7 @@ public final class TestServer implements AutoCloseable {
      * the server has done so: a quiz's deadline or a due date passes without waiting for it.
      */
     public synchronized void advanceClock(Duration step) throws Exception {
+        refuseIfShared("advanceClock");
         CompletableFuture<String> moved = new CompletableFuture<>();
         clockMoved = moved;
         var commands = process.getOutputStream();
@@ -172,15 +203,33 @@ public final class TestServer implements AutoCloseable {
 
     /** {@code kill -9}: no shutdown hooks, no flushing; what was committed must survive. */
     public void kill() throws InterruptedException {
+        refuseIfShared("kill");
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     public void stop() throws InterruptedException {
+        if (!shared) {
+            stopNow();
+        }
+    }
+
+    private void refuseIfShared(String what) {
+        if (shared) {
+            throw new UnsupportedOperationException(what + " would disturb the other test classes on a shared server");
+        }
+    }
+
+    private void stopNow() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }
