@@ -66,7 +66,13 @@ public final class TestServerMain {
         webapp.setAttribute(com.servicecraft.shared.time.ClockProducer.ATTRIBUTE, clock);
         server.setHandler(webapp);
         server.setStopAtShutdown(true);
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            // Jetty's threads would keep a server that failed to start alive: end now, so that the test fails at once.
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.out.println("SERVICECRAFT-STARTED " + connector.getLocalPort());
         System.out.flush();
         obeyCommands(clock);
