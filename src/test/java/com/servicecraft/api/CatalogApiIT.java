@@ -3,7 +3,6 @@ package com.servicecraft.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.servicecraft.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +24,7 @@ class CatalogApiIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true")).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server = TestServer.shared(Map.of("SERVICECRAFT_DEMO", "true"));
     }
 
     private static HttpResponse<String> get(String authorization) throws Exception {

@@ -2,7 +2,6 @@ package com.servicecraft.assignment;
 
 import com.servicecraft.testing.Browser;
 import com.servicecraft.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,14 +28,7 @@ class TrainerAssignsModulesToAGroupIT {
     static void start() throws Exception {
         requireBrowser();
         // Reading time off (factor 0): these tests are about progress, not about how long a lesson takes.
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_READING_TIME_FACTOR", "0")).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server = TestServer.shared(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_READING_TIME_FACTOR", "0"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.servicecraft.identity;
 
 import com.servicecraft.testing.Browser;
 import com.servicecraft.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +27,7 @@ class AdministratorOpensTheUserEditorIT {
     @BeforeAll
     static void start() throws Exception {
         requireBrowser();
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true")).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server = TestServer.shared(Map.of("SERVICECRAFT_DEMO", "true"));
     }
 
     @Test

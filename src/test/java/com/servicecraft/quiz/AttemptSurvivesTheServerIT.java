@@ -66,36 +66,39 @@ class AttemptSurvivesTheServerIT {
         requireBrowser();
         Path content = ContentFixture.copyOfSample().replace("sample-a/module.yaml", "timeLimitMinutes: 5", "timeLimitMinutes: 1").root();
         TestServer server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_CONTENT_DIR", content.toString(),
-                "SERVICECRAFT_SWEEP_SECONDS", "2")).start();
+                "SERVICECRAFT_SWEEP_SECONDS", "1")).start();
         try {
             try (Browser b = new Browser(server, "zh-CN")) {
                 signInAs(b, "t037");
                 QuizDriver.start(b, "/learn/quiz.xhtml?module=sample-a");
                 new QuizDriver(b).answer(1);
             }
-            // The browser is gone. Wait for the deadline and the sweep, reading the database like an auditor.
-            String url = DatabaseSettings.h2FileUrl(server.dataDir().resolve("servicecraft"));
-            long deadline = System.currentTimeMillis() + 120_000;
-            String status = null;
-            String by = null;
-            while (System.currentTimeMillis() < deadline) {
-                try (Connection c = DriverManager.getConnection(url, "sa", "");
-                     ResultSet rs = c.createStatement().executeQuery("select a.status, a.submitted_by, (select count(*) from attempt_item i where i.attempt_id = a.id and i.response is not null) "
-                             + "from attempt a join app_user u on u.id = a.user_id where u.username = 't037'")) {
-                    assertTrue(rs.next());
-                    status = rs.getString(1);
-                    by = rs.getString(2);
-                    assertEquals(1, rs.getInt(3), "the saved answer is kept");
-                }
-                if ("GRADED".equals(status)) {
-                    break;
-                }
-                TimeUnit.SECONDS.sleep(3);
+            // The browser is gone. While the minute lasts, the sweeps leave the attempt open.
+            assertEquals("IN_PROGRESS", attemptOfT037(server)[0]);
+            server.advanceClock(java.time.Duration.ofSeconds(61));
+            // The deadline has passed: wait for a sweep, reading the database like an auditor.
+            long deadline = System.currentTimeMillis() + 60_000;
+            String[] attempt = attemptOfT037(server);
+            while (!"GRADED".equals(attempt[0]) && System.currentTimeMillis() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(200);
+                attempt = attemptOfT037(server);
             }
-            assertEquals("GRADED", status);
-            assertEquals("TIMEOUT", by);
+            assertEquals("GRADED", attempt[0]);
+            assertEquals("TIMEOUT", attempt[1]);
         } finally {
             server.close();
+        }
+    }
+
+    /** Status and submitted-by of t037's attempt; asserts that its one saved answer is kept. */
+    private static String[] attemptOfT037(TestServer server) throws Exception {
+        String url = DatabaseSettings.h2FileUrl(server.dataDir().resolve("servicecraft"));
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             ResultSet rs = c.createStatement().executeQuery("select a.status, a.submitted_by, (select count(*) from attempt_item i where i.attempt_id = a.id and i.response is not null) "
+                     + "from attempt a join app_user u on u.id = a.user_id where u.username = 't037'")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(3), "the saved answer is kept");
+            return new String[] {rs.getString(1), rs.getString(2)};
         }
     }
 

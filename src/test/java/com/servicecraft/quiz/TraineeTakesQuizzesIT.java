@@ -9,7 +9,6 @@ import com.servicecraft.testing.QuizDriver;
 import com.servicecraft.testing.TestServer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -42,15 +41,8 @@ class TraineeTakesQuizzesIT {
     @BeforeAll
     static void start() throws Exception {
         requireBrowser();
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true")).start();
+        server = TestServer.shared(Map.of("SERVICECRAFT_DEMO", "true"));
         content = ContentLoader.load(Path.of(System.getProperty("servicecraft.contentDir", "content")), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     /** Every explanation, distractor and model answer of the course: none may be in a page before submission. */

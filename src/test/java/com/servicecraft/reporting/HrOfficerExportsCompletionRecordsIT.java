@@ -3,7 +3,6 @@ package com.servicecraft.reporting;
 import com.servicecraft.shared.persistence.DatabaseSettings;
 import com.servicecraft.testing.Browser;
 import com.servicecraft.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
@@ -31,7 +30,7 @@ class HrOfficerExportsCompletionRecordsIT {
     @BeforeAll
     static void start() throws Exception {
         requireBrowser();
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true")).start();
+        server = TestServer.shared(Map.of("SERVICECRAFT_DEMO", "true"));
         try (Connection c = DriverManager.getConnection(DatabaseSettings.h2FileUrl(server.dataDir().resolve("servicecraft")), "sa", "");
              Statement st = c.createStatement()) {
             for (String t : new String[] {"t001", "t002"}) {
@@ -44,13 +43,6 @@ class HrOfficerExportsCompletionRecordsIT {
                         + " updated_at, version) VALUES (NULL, " + u + ", NULL, DATE '2026-10-01', DATE '2026-10-31', 'ACTIVE', " + u
                         + ", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
             }
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
         }
     }
 

@@ -5,7 +5,6 @@ import com.servicecraft.testing.QuizDriver;
 import com.servicecraft.testing.TestServer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,14 +35,7 @@ class TraineeComparesSelfAssessmentRoundsIT {
     @BeforeAll
     static void start() throws Exception {
         requireBrowser();
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true")).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server = TestServer.shared(Map.of("SERVICECRAFT_DEMO", "true"));
     }
 
     /** Rates statement i with rating(i) (1..5) and submits. */

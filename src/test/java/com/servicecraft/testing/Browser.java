@@ -14,7 +14,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver: nothing is downloaded. Helpers
@@ -27,8 +32,28 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final TestServer server;
 
+    /**
+     * Idle Chromiums by language, reused across tests in this JVM: starting one costs seconds, and a
+     * reused one is as fresh as a new one for the application (see {@link #close()}).
+     */
+    private static final Map<String, Deque<WebDriver>> IDLE = new ConcurrentHashMap<>();
+    private static final List<WebDriver> ALL = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ALL.forEach(Browser::quitQuietly), "chromium-quit"));
+    }
+
+    private final String acceptLanguage;
+
+    /** A Chromium asking for pages in {@code acceptLanguage}, without cookies, storage or cache. */
     public Browser(TestServer server, String acceptLanguage) {
         this.server = server;
+        this.acceptLanguage = acceptLanguage;
+        WebDriver idle = IDLE.computeIfAbsent(acceptLanguage, l -> new ConcurrentLinkedDeque<>()).pollFirst();
+        this.driver = idle != null ? idle : start(acceptLanguage);
+    }
+
+    private static WebDriver start(String acceptLanguage) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         Path profile;
@@ -48,8 +73,10 @@ public final class Browser implements AutoCloseable {
         options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        ALL.add(driver);
+        return driver;
     }
 
     public static boolean isAvailable() {
@@ -202,8 +229,41 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /**
+     * Gives the Chromium back for the next test, as fresh as a new one: only a new blank tab is
+     * left, and every cookie, the cache, this server's storage and the console are emptied. A
+     * Chromium that cannot be cleaned is quit.
+     */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            String fresh = driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB).getWindowHandle();
+            for (String window : driver.getWindowHandles()) {
+                if (!window.equals(fresh)) {
+                    driver.switchTo().window(window).close();
+                }
+            }
+            driver.switchTo().window(fresh);
+            ChromeDriver chrome = (ChromeDriver) driver;
+            chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            chrome.executeCdpCommand("Network.clearBrowserCache", Map.of());
+            chrome.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", server.baseUrl(), "storageTypes", "all"));
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+            if (driver.getWindowHandles().size() != 1) {
+                throw new IllegalStateException("Chromium kept state");
+            }
+            IDLE.get(acceptLanguage).addFirst(driver);
+        } catch (RuntimeException notReusable) {
+            ALL.remove(driver);
+            quitQuietly(driver);
+        }
+    }
+
+    private static void quitQuietly(WebDriver driver) {
+        try {
+            driver.quit();
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
     }
 }

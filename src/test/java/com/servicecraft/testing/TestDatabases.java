@@ -92,10 +92,14 @@ public final class TestDatabases {
             }
             st.execute(db.isMySql() ? "SET FOREIGN_KEY_CHECKS = 0" : "SET REFERENTIAL_INTEGRITY FALSE");
             try {
+                // One transaction: one log flush instead of one per table (tens of milliseconds each on MariaDB).
+                c.setAutoCommit(false);
                 for (String t : all) {
                     st.execute("DELETE FROM " + t);
                 }
+                c.commit();
             } finally {
+                c.setAutoCommit(true);
                 st.execute(db.isMySql() ? "SET FOREIGN_KEY_CHECKS = 1" : "SET REFERENTIAL_INTEGRITY TRUE");
             }
         } catch (SQLException e) {

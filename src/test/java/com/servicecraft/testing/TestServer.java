@@ -34,10 +34,24 @@ public final class TestServer implements AutoCloseable {
     private Process process;
     private final StringBuilder output = new StringBuilder();
     private Path log;
+    private volatile CompletableFuture<String> clockMoved;
+    private final boolean shared;
 
-    private TestServer(Path dataDir, Map<String, String> env) throws IOException {
+    /**
+     * A test server lives for seconds or minutes and serves a few hundred requests: the quick
+     * compiler alone, one garbage collector thread and the JDK's class data archive start it
+     * faster on a busy machine than the optimising compiler would ever pay back.
+     */
+    private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+            "-XX:-UsePerfData");
+
+    /** Started servers shared by the test classes of this JVM, by environment; stopped when the JVM ends. */
+    private static final Map<Map<String, String>, TestServer> SHARED = new HashMap<>();
+
+    private TestServer(Path dataDir, Map<String, String> env, boolean shared) throws IOException {
         this.dataDir = dataDir;
         this.env = env;
+        this.shared = shared;
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
         }
@@ -53,13 +67,38 @@ public final class TestServer implements AutoCloseable {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.putIfAbsent("SERVICECRAFT_DATA_DIR", dir.toString());
         env.putIfAbsent("SERVICECRAFT_CONTENT_DIR", System.getProperty("servicecraft.contentDir", "content"));
-        return new TestServer(dir, env);
+        return new TestServer(dir, env, false);
+    }
+
+    /**
+     * A started server with this environment, shared by every test class of this JVM that asks for
+     * the same environment: a server start costs seconds, a test class that only reads and writes
+     * its own people's data does not need a server of its own. {@link #close()} and {@link #stop()}
+     * leave it running (the JVM's end stops it), {@link #kill()} and {@link #advanceClock} are
+     * refused. A test class that counts what everybody did, or changes what other classes see
+     * (settings, shared accounts, the clock), takes a server of its own instead.
+     */
+    public static synchronized TestServer shared(Map<String, String> extraEnv) throws Exception {
+        Map<String, String> key = Map.copyOf(extraEnv);
+        TestServer server = SHARED.get(key);
+        if (server == null || !server.process.isAlive()) {
+            Path dir = Files.createTempDirectory("servicecraft-it");
+            Map<String, String> env = new HashMap<>(extraEnv);
+            env.putIfAbsent("SERVICECRAFT_DATA_DIR", dir.toString());
+            env.putIfAbsent("SERVICECRAFT_CONTENT_DIR", System.getProperty("servicecraft.contentDir", "content"));
+            server = new TestServer(dir, env, true).start();
+            TestServer started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stopNow, "test-server-stop"));
+            SHARED.put(key, server);
+        }
+        return server;
     }
 
     public TestServer start() throws Exception {
         String war = System.getProperty("servicecraft.war", "target/servicecraft");
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-Dfile.encoding=UTF-8", "-cp", serverClasspath(),
-                TestServerMain.class.getName(), war, String.valueOf(port)));
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-Dfile.encoding=UTF-8"));
+        cmd.addAll(FAST_START);
+        cmd.addAll(List.of("-cp", serverClasspath(), TestServerMain.class.getName(), war, String.valueOf(port)));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Files.createDirectories(Path.of("target", "test-servers"));
         log = Path.of("target", "test-servers", "server-" + port + ".log");
@@ -70,8 +109,15 @@ public final class TestServer implements AutoCloseable {
         Thread reader = new Thread(() -> pump(started), "test-server-output");
         reader.setDaemon(true);
         reader.start();
-        Boolean ok = started.get(180, TimeUnit.SECONDS);
+        boolean ok;
+        try {
+            ok = started.get(180, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            ok = false;
+        }
         if (!ok) {
+            // No server left running behind a failed test (it would slow down every test after it).
+            process.destroyForcibly();
             throw new IllegalStateException("The test server did not start:\n" + output());
         }
         return this;
@@ -87,13 +133,18 @@ public final class TestServer implements AutoCloseable {
                 logFile.newLine();
                 logFile.flush();
                 synchronized (output) {
+                    // Generous: a shared server's output is searched and counted by many test classes.
                     output.append(line).append('\n');
-                    if (output.length() > 400_000) {
-                        output.delete(0, 200_000);
+                    if (output.length() > 8_000_000) {
+                        output.delete(0, 4_000_000);
                     }
                 }
                 if (line.startsWith("SERVICECRAFT-STARTED")) {
                     started.complete(true);
+                }
+                CompletableFuture<String> moved = clockMoved;
+                if (moved != null && line.startsWith("SERVICECRAFT-CLOCK ")) {
+                    moved.complete(line.substring("SERVICECRAFT-CLOCK ".length()));
                 }
             }
         } catch (IOException ignored) {
@@ -147,21 +198,54 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Moves the server's clock forward by {@code step} (it starts at the real time) and returns once
+     * the server has done so: a quiz's deadline or a due date passes without waiting for it.
+     */
+    public synchronized void advanceClock(Duration step) throws Exception {
+        refuseIfShared("advanceClock");
+        CompletableFuture<String> moved = new CompletableFuture<>();
+        clockMoved = moved;
+        var commands = process.getOutputStream();
+        commands.write(("advance " + step + "\n").getBytes(StandardCharsets.UTF_8));
+        commands.flush();
+        moved.get(30, TimeUnit.SECONDS);
+        clockMoved = null;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
 
     /** {@code kill -9}: no shutdown hooks, no flushing; what was committed must survive. */
     public void kill() throws InterruptedException {
+        refuseIfShared("kill");
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     public void stop() throws InterruptedException {
+        if (!shared) {
+            stopNow();
+        }
+    }
+
+    private void refuseIfShared(String what) {
+        if (shared) {
+            throw new UnsupportedOperationException(what + " would disturb the other test classes on a shared server");
+        }
+    }
+
+    private void stopNow() {
         if (process != null && process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -4,7 +4,6 @@ import com.servicecraft.access.AccessRules;
 import com.servicecraft.identity.Role;
 import com.servicecraft.testing.RawHttp;
 import com.servicecraft.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +64,7 @@ class AccessControlIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_ADMIN_PASSWORD", ADMIN_PASSWORD)).start();
+        server = TestServer.shared(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_ADMIN_PASSWORD", ADMIN_PASSWORD));
         http = new RawHttp(server);
         sessions.put("anonymous", null);
         roles.put("anonymous", null);
@@ -78,13 +77,6 @@ class AccessControlIT {
     private static void signIn(String username, String password, Set<Role> userRoles) throws Exception {
         sessions.put(username, http.signIn(username, password));
         roles.put(username, userRoles);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

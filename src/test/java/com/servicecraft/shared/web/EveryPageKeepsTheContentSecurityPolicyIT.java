@@ -5,7 +5,6 @@ import com.servicecraft.identity.Role;
 import com.servicecraft.testing.Browser;
 import com.servicecraft.testing.QuizDriver;
 import com.servicecraft.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +36,7 @@ class EveryPageKeepsTheContentSecurityPolicyIT {
     @BeforeAll
     static void start() throws Exception {
         requireBrowser();
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_ADMIN_PASSWORD", ADMIN_PASSWORD)).start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
+        server = TestServer.shared(Map.of("SERVICECRAFT_DEMO", "true", "SERVICECRAFT_ADMIN_PASSWORD", ADMIN_PASSWORD));
     }
 
     @Test
