@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * callouts ({@code :::tip … :::}), exercise embeds ({@code [[exercise:id]]}) and audio
  * ({@code [[audio:media/x.mp3]]}). Every part knows the line it starts on.
  */
+@edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = "REDOS",
+        justification = "DIALOGUE_LINE is linear: each quantified part is followed by what it cannot match (\\s* then [:：], \\s* then \\S).")
 public final class LessonSource {
     public static final Set<String> CALLOUTS = Set.of("tip", "example", "dialogue", "try", "warning");
     private static final Pattern OPEN = Pattern.compile("^:::([A-Za-z-]*)\\s*$");
     private static final Pattern EMBED = Pattern.compile("^\\[\\[(exercise|audio):([^\\]]+)]]\\s*$");
-    @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = "REDOS",
-            justification = "Linear: each quantified part is followed by a class it cannot match (\\s* then [:：], \\s* then \\S).")
     static final Pattern DIALOGUE_LINE = Pattern.compile("^(customer|staff)(?:\\(([^)]*)\\))?\\s*[:：]\\s*(\\S.*)$");
 
     public sealed interface Part permits Markdown, Callout, Embed {
