@@ -157,7 +157,7 @@ class AttemptServiceTest {
         Attempt done = svc.load(id).attempt();
         assertEquals(50.0, done.getScorePercent(), "one of two statements right");
         assertEquals(versionBefore + 2, done.getVersion(), "claimed once (+1) and graded once (+1)");
-        assertEquals("TRAINEE", done.getSubmittedBy());
+        assertEquals(Attempt.SubmittedBy.TRAINEE, done.getSubmittedBy());
         long attempts = tx.read(em -> em.createQuery("select count(a) from Attempt a", Long.class).getSingleResult());
         assertEquals(1, attempts);
     }
@@ -203,7 +203,7 @@ class AttemptServiceTest {
 
             Attempt done = as(who).load(id).attempt();
             assertEquals(versionBefore + 2, done.getVersion(), "claimed once (+1) and graded once (+1): " + outcomes);
-            assertEquals("TIMEOUT", done.getSubmittedBy(), "submitted at the deadline, by whichever came first");
+            assertEquals(Attempt.SubmittedBy.TIMEOUT, done.getSubmittedBy(), "submitted at the deadline, by whichever came first");
             assertNotNull(as(who).load(id).items().get(0).getFraction(), "the answer saved in time was graded");
         }
         assertEquals(0, as(wang).closeExpired(), "nothing left for a later sweep");

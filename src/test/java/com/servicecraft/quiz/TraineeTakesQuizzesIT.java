@@ -105,6 +105,10 @@ class TraineeTakesQuizzesIT {
             b.driver().findElement(By.id("passageDone")).click();
             assertTrue(b.driver().findElements(By.id("passageText")).isEmpty(), "the story is gone");
             assertTrue(b.driver().findElement(By.id("attemptForm")).isDisplayed(), "and the statements appear");
+            // Moving to another statement re-renders the form: it stays visible.
+            b.driver().findElements(By.cssSelector(".sc-navigator button")).get(1).click();
+            b.waitForPage();
+            assertTrue(b.driver().findElement(By.id("attemptForm")).isDisplayed(), "the statements stay after an update of the form");
 
             b.driver().navigate().refresh();
             b.waitForPage();
