@@ -62,6 +62,11 @@ public final class AccessRules {
             entry("/api/v1/catalog", Access.PUBLIC),
             entry("/api/v1/completions", Access.PUBLIC),
             entry("/api/v1/openapi.yaml", Access.PUBLIC),
+            // LTI 1.3: the platform's signed id_token authenticates a launch; the endpoints check it themselves.
+            entry("/lti/login", Access.PUBLIC),
+            entry("/lti/launch", Access.PUBLIC),
+            entry("/lti/landing", Access.PUBLIC),
+            entry("/lti/jwks", Access.PUBLIC),
 
             entry("/index.xhtml", Access.SIGNED_IN),
             entry("/notifications.xhtml", Access.SIGNED_IN),
@@ -105,6 +110,7 @@ public final class AccessRules {
             entry("/admin/content.xhtml", ADMIN),
             entry("/admin/departments.xhtml", ADMIN),
             entry("/admin/import.xhtml", ADMIN),
+            entry("/admin/lti.xhtml", ADMIN),
             entry("/admin/user.xhtml", ADMIN),
             entry("/admin/users.xhtml", ADMIN),
             entry("/admin/import-template.csv", ADMIN));

@@ -45,6 +45,8 @@ public class ApplicationStartup {
     com.servicecraft.certificate.CertificateJob certificates;
     @Inject
     com.servicecraft.demo.DemoCohorts demoCohorts;
+    @Inject
+    com.servicecraft.lti.ToolKeys ltiKeys;
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext servletContext) {
         Settings settings;
@@ -62,6 +64,7 @@ public class ApplicationStartup {
         mailOutbox.start();
         followUpReminders.start();
         certificates.start();
+        ltiKeys.ensureSigningKey();
         String adminPassword = settings.adminPassword();
         try {
             if (settings.demo()) {

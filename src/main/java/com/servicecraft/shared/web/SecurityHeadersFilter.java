@@ -32,9 +32,13 @@ public class SecurityHeadersFilter extends HttpFilter {
         req.setCharacterEncoding("UTF-8");
         boolean https = ProxySettings.fromEnvironment().forwardedHttps(req);
         HttpServletRequest request = https ? new ForwardedHttpsRequest(req) : req;
-        HttpServletResponse response = new Response(res, https);
+        // A session that an LMS launched may be shown in that LMS's frame (FramingPolicy); any other, nowhere.
+        String ancestors = FramingPolicy.allowedAncestors(req);
+        HttpServletResponse response = new Response(res, https, ancestors);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
+        if (ancestors.isEmpty()) {
+            response.setHeader("X-Frame-Options", "DENY");
+        }
         response.setHeader("Referrer-Policy", "same-origin");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", HSTS);
@@ -78,13 +82,28 @@ public class SecurityHeadersFilter extends HttpFilter {
         }
     }
 
-    /** Error pages are Faces pages with their own policy; redirects behind the proxy stay relative. */
+    /**
+     * Error pages are Faces pages with their own policy; redirects behind the proxy stay relative;
+     * every policy set (ours or PrimeFaces') gets the session's frame ancestors.
+     */
     private static final class Response extends HttpServletResponseWrapper {
         private final boolean https;
+        private final String ancestors;
 
-        Response(HttpServletResponse response, boolean https) {
+        Response(HttpServletResponse response, boolean https, String ancestors) {
             super(response);
             this.https = https;
+            this.ancestors = ancestors;
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, CSP.equalsIgnoreCase(name) ? FramingPolicy.withAncestors(value, ancestors) : value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            super.addHeader(name, CSP.equalsIgnoreCase(name) ? FramingPolicy.withAncestors(value, ancestors) : value);
         }
 
         @Override
