@@ -2,6 +2,7 @@ package com.servicecraft.lti;
 
 import com.servicecraft.audit.AuditLog;
 import com.servicecraft.content.ContentRepository;
+import com.servicecraft.content.Course;
 import com.servicecraft.identity.PasswordHasher;
 import com.servicecraft.identity.Role;
 import com.servicecraft.identity.SignedInUser;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -48,17 +50,22 @@ public class LtiLaunchService {
     private final LaunchValidator validator;
     private final LtiProvisioning provisioning;
     private final AuditLog audit;
-    private final ContentRepository content;
+    private final Supplier<Course> course;
 
     @Inject
     public LtiLaunchService(LtiPlatforms platforms, LaunchStates states, Transactions tx, Clock clock, PasswordHasher hasher,
                             AuditLog audit, ContentRepository content) {
+        this(platforms, states, tx, clock, hasher, audit, content::course);
+    }
+
+    LtiLaunchService(LtiPlatforms platforms, LaunchStates states, Transactions tx, Clock clock, PasswordHasher hasher,
+                     AuditLog audit, Supplier<Course> course) {
         this.platforms = platforms;
         this.states = states;
         this.validator = new LaunchValidator(clock);
         this.provisioning = new LtiProvisioning(tx, clock, hasher);
         this.audit = audit;
-        this.content = content;
+        this.course = course;
     }
 
     /**
@@ -116,7 +123,7 @@ public class LtiLaunchService {
             throw new LaunchRefused(Reason.ROLE_NOT_ALLOWED, "deep linking by a learner", platform);
         }
         LaunchTarget target = launch.isDeepLinking() ? LaunchTarget.COURSE
-                : LaunchTarget.of(launch.custom(), launch.targetLinkUri(), content.course());
+                : LaunchTarget.of(launch.custom(), launch.targetLinkUri(), course.get());
         Optional<Language> asked = Language.fromTag(launch.locale());
         LtiProvisioning.Provisioned p;
         try {

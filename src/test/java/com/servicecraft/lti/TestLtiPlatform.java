@@ -1,0 +1,340 @@
+package com.servicecraft.lti;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An LTI 1.3 platform for tests, as the specifications describe one: its own RSA key and public key
+ * set ({@code /jwks}), the start of a launch (third-party login initiation to the tool, {@code /start}),
+ * the OIDC authentication endpoint ({@code /auth}) that answers with a signed id_token auto-posted
+ * (form_post) to the tool's redirect URI, and a course page that embeds the tool in an iframe
+ * ({@code /course}). A launch is a {@link Scenario}; its {@link Fault}s make the bad tokens a tool must refuse.
+ * It listens on {@code localhost}, so that a tool on 127.0.0.1 is another site (a third-party frame).
+ */
+public final class TestLtiPlatform implements AutoCloseable {
+    public static final String CLIENT_ID = "servicecraft-test-client";
+    public static final String DEPLOYMENT_ID = "deployment-1";
+
+    /** What a bad platform (or an attacker) gets wrong. */
+    public enum Fault {
+        /** Signed with a key that is not in the platform's key set. */
+        OTHER_KEY,
+        /** exp and iat an hour ago. */
+        EXPIRED,
+        /** aud is another client. */
+        WRONG_AUDIENCE,
+        /** No nonce claim. */
+        NO_NONCE,
+        /** A claim changed after signing (the signature no longer matches). */
+        TAMPERED,
+        /** A deployment id the tool does not know. */
+        UNKNOWN_DEPLOYMENT,
+        /** iss is another platform's. */
+        WRONG_ISSUER
+    }
+
+    /** One person's launch from one placement. */
+    public static final class Scenario {
+        String subject = "user-1";
+        String name = "Wang Fang";
+        String email = "wang.fang@example.com";
+        List<String> roles = List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner");
+        String locale = "zh-CN";
+        String contextId = "course-101";
+        String contextTitle = "Customer Service 101";
+        String resourceLinkId = "link-1";
+        String target;
+        String messageType = "LtiResourceLinkRequest";
+        Set<Fault> faults = EnumSet.noneOf(Fault.class);
+
+        public Scenario subject(String s) { subject = s; return this; }
+        public Scenario name(String s) { name = s; return this; }
+        public Scenario locale(String s) { locale = s; return this; }
+        public Scenario context(String id, String title) { contextId = id; contextTitle = title; return this; }
+        public Scenario resourceLink(String id) { resourceLinkId = id; return this; }
+        public Scenario target(String t) { target = t; return this; }
+        public Scenario roles(String... r) { roles = List.of(r); return this; }
+        public Scenario instructor() { return roles("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"); }
+        public Scenario deepLinking() { messageType = "LtiDeepLinkingRequest"; return this; }
+        public Scenario fault(Fault f) { faults.add(f); return this; }
+    }
+
+    public static Scenario aLearner(String subject) {
+        return new Scenario().subject(subject);
+    }
+
+    public static Scenario anInstructor(String subject) {
+        return new Scenario().subject(subject).name("Li Lei").instructor();
+    }
+
+    private final HttpServer server;
+    private final RSAKey key;
+    private final RSAKey otherKey;
+    private final Clock clock;
+    private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile String toolBase;
+    /** Every id_token this platform issued, last first (tests replay them). */
+    private final List<String> issued = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    public TestLtiPlatform(Clock clock) throws IOException {
+        this.clock = clock;
+        try {
+            key = new RSAKeyGenerator(2048).keyID("platform-key-1").keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            otherKey = new RSAKeyGenerator(2048).keyID("platform-key-1").keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/jwks", ex -> send(ex, 200, "application/json", new JWKSet(key).toPublicJWKSet().toString()));
+        server.createContext("/start", this::start);
+        server.createContext("/auth", this::auth);
+        server.createContext("/course", this::course);
+        server.start();
+    }
+
+    public String issuer() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    public String jwksUrl() {
+        return issuer() + "/jwks";
+    }
+
+    public String authUrl() {
+        return issuer() + "/auth";
+    }
+
+    /** The tool's base URL (e.g. {@code http://127.0.0.1:8080}), where launches go. */
+    public TestLtiPlatform tool(String base) {
+        this.toolBase = base;
+        return this;
+    }
+
+    /** Registers this platform in the tool's database as an administrator would; returns its id. */
+    public long registerIn(Connection c, boolean enabled) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lti_platform (name, issuer, client_id, auth_url, token_url, jwks_url,"
+                + " enabled, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            ps.setString(1, "Test LMS " + server.getAddress().getPort());
+            ps.setString(2, issuer());
+            ps.setString(3, CLIENT_ID);
+            ps.setString(4, authUrl());
+            ps.setString(5, issuer() + "/token");
+            ps.setString(6, jwksUrl());
+            ps.setBoolean(7, enabled);
+            ps.setTimestamp(8, now);
+            ps.setTimestamp(9, now);
+            ps.executeUpdate();
+            long id;
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            try (PreparedStatement d = c.prepareStatement("INSERT INTO lti_deployment (platform_id, deployment_id) VALUES (?, ?)")) {
+                d.setLong(1, id);
+                d.setString(2, DEPLOYMENT_ID);
+                d.executeUpdate();
+            }
+            return id;
+        }
+    }
+
+    /** Remembers a launch; its id goes as lti_message_hint through the login initiation. */
+    public String scenario(Scenario s) {
+        String id = "s" + ids.incrementAndGet();
+        scenarios.put(id, s);
+        return id;
+    }
+
+    /** The URL that starts a launch in a window: the platform's link to the tool. */
+    public String startUrl(Scenario s) {
+        return issuer() + "/start?scenario=" + scenario(s);
+    }
+
+    /** A course page of the platform that shows the tool in an iframe. */
+    public String coursePageUrl(Scenario s) {
+        return issuer() + "/course?scenario=" + scenario(s);
+    }
+
+    /** The parameters of a login initiation, as the platform sends them to the tool. */
+    public Map<String, String> loginInitiation(String scenarioId) {
+        Scenario s = scenarios.get(scenarioId);
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("iss", issuer());
+        p.put("login_hint", s.subject);
+        p.put("target_link_uri", toolBase + "/lti/launch" + (s.target == null ? "" : "?target=" + URLEncoder.encode(s.target, StandardCharsets.UTF_8)));
+        p.put("lti_message_hint", scenarioId);
+        p.put("client_id", CLIENT_ID);
+        p.put("lti_deployment_id", DEPLOYMENT_ID);
+        return p;
+    }
+
+    /** The id_token of a scenario for this nonce, signed (or spoiled) as its faults say. */
+    public String idToken(Scenario s, String nonce) {
+        Instant now = clock.instant();
+        Instant iat = s.faults.contains(Fault.EXPIRED) ? now.minus(Duration.ofHours(1)) : now;
+        JWTClaimsSet.Builder c = new JWTClaimsSet.Builder()
+                .issuer(s.faults.contains(Fault.WRONG_ISSUER) ? "https://other-platform.example.com" : issuer())
+                .subject(s.subject)
+                .audience(s.faults.contains(Fault.WRONG_AUDIENCE) ? "another-tool" : CLIENT_ID)
+                .issueTime(Date.from(iat))
+                .expirationTime(Date.from(iat.plus(Duration.ofMinutes(5))))
+                .claim("name", s.name).claim("email", s.email)
+                .claim(LaunchValidator.LTI + "message_type", s.messageType)
+                .claim(LaunchValidator.LTI + "version", "1.3.0")
+                .claim(LaunchValidator.LTI + "deployment_id", s.faults.contains(Fault.UNKNOWN_DEPLOYMENT) ? "deployment-x" : DEPLOYMENT_ID)
+                .claim(LaunchValidator.LTI + "target_link_uri", toolBase + "/lti/launch")
+                .claim(LaunchValidator.LTI + "roles", s.roles)
+                .claim(LaunchValidator.LTI + "context", Map.of("id", s.contextId, "title", s.contextTitle, "label", "CS101"))
+                .claim(LaunchValidator.LTI + "launch_presentation", Map.of("locale", s.locale, "document_target", "iframe"))
+                .claim(LaunchValidator.NRPS, Map.of("context_memberships_url", issuer() + "/nrps/" + s.contextId,
+                        "service_versions", List.of("2.0")))
+                .claim(LaunchValidator.AGS, Map.of("scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                        "https://purl.imsglobal.org/spec/lti-ags/scope/score"), "lineitems", issuer() + "/ags/" + s.contextId + "/lineitems"));
+        if (!s.faults.contains(Fault.NO_NONCE)) {
+            c.claim("nonce", nonce);
+        }
+        if (s.messageType.equals("LtiResourceLinkRequest")) {
+            c.claim(LaunchValidator.LTI + "resource_link", Map.of("id", s.resourceLinkId, "title", "Module " + s.resourceLinkId));
+        } else {
+            c.claim(LaunchValidator.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url", issuer() + "/deep-link-return",
+                    "accept_types", List.of("ltiResourceLink"), "accept_presentation_document_targets", List.of("iframe", "window")));
+        }
+        if (s.target != null) {
+            c.claim(LaunchValidator.LTI + "custom", Map.of(LaunchTarget.CUSTOM_PARAMETER, s.target));
+        }
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                    c.build());
+            jwt.sign(new RSASSASigner(s.faults.contains(Fault.OTHER_KEY) ? otherKey : key));
+            String token = jwt.serialize();
+            if (s.faults.contains(Fault.TAMPERED)) {
+                token = tamper(token, s.subject, "admin-" + s.subject);
+            }
+            issued.add(0, token);
+            return token;
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces a claim's value in the signed payload, keeping the signature (which then no longer matches). */
+    static String tamper(String token, String from, String to) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace(from, to);
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+
+    public List<String> issuedTokens() {
+        return List.copyOf(issued);
+    }
+
+    private void start(HttpExchange ex) throws IOException {
+        String scenario = query(ex).get("scenario");
+        StringBuilder url = new StringBuilder(toolBase).append("/lti/login?");
+        loginInitiation(scenario).forEach((k, v) -> url.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+        ex.getResponseHeaders().add("Location", url.substring(0, url.length() - 1));
+        send(ex, 302, "text/plain", "");
+    }
+
+    /** The OIDC authentication endpoint: checks the request as a platform does, then form-posts the id_token. */
+    private void auth(HttpExchange ex) throws IOException {
+        Map<String, String> q = query(ex);
+        Scenario s = scenarios.get(String.valueOf(q.get("lti_message_hint")));
+        String redirect = q.get("redirect_uri");
+        boolean ok = s != null && CLIENT_ID.equals(q.get("client_id")) && "id_token".equals(q.get("response_type"))
+                && "form_post".equals(q.get("response_mode")) && "openid".equals(q.get("scope")) && "none".equals(q.get("prompt"))
+                && s.subject.equals(q.get("login_hint")) && (toolBase + "/lti/launch").equals(redirect) && q.get("state") != null
+                && q.get("nonce") != null;
+        if (!ok) {
+            send(ex, 400, "text/plain", "bad authentication request: " + q);
+            return;
+        }
+        String token = idToken(s, q.get("nonce"));
+        String html = "<!DOCTYPE html><html><head><title>Test LMS</title></head><body>"
+                + "<form id=\"launch\" method=\"post\" action=\"" + redirect + "\">"
+                + "<input type=\"hidden\" name=\"id_token\" value=\"" + token + "\"/>"
+                + "<input type=\"hidden\" name=\"state\" value=\"" + q.get("state") + "\"/>"
+                + "<noscript><button type=\"submit\">Continue</button></noscript></form>"
+                + "<script>document.getElementById('launch').submit();</script></body></html>";
+        send(ex, 200, "text/html; charset=UTF-8", html);
+    }
+
+    private void course(HttpExchange ex) throws IOException {
+        String scenario = query(ex).get("scenario");
+        String html = "<!DOCTYPE html><html><head><title>Test LMS course</title></head><body><h1>Test LMS course</h1>"
+                + "<iframe id=\"tool\" title=\"Servicecraft\" style=\"width:100%;height:700px\" src=\"/start?scenario=" + scenario
+                + "\" allow=\"fullscreen\"></iframe></body></html>";
+        send(ex, 200, "text/html; charset=UTF-8", html);
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> out = new HashMap<>();
+        String q = ex.getRequestURI().getRawQuery();
+        if (q != null) {
+            for (String pair : q.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.sendResponseHeaders(status, b.length == 0 ? -1 : b.length);
+        if (b.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(b);
+            }
+        }
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
