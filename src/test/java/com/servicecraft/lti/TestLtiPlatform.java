@@ -105,6 +105,7 @@ public final class TestLtiPlatform implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String host;
     private final RSAKey key;
     private final RSAKey otherKey;
     private final Clock clock;
@@ -115,14 +116,20 @@ public final class TestLtiPlatform implements AutoCloseable {
     private final List<String> issued = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public TestLtiPlatform(Clock clock) throws IOException {
+        this(clock, "localhost");
+    }
+
+    /** A platform at http://{host}:{free port}. */
+    public TestLtiPlatform(Clock clock, String host) throws IOException {
         this.clock = clock;
+        this.host = host;
         try {
             key = new RSAKeyGenerator(2048).keyID("platform-key-1").keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
             otherKey = new RSAKeyGenerator(2048).keyID("platform-key-1").keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         server.createContext("/jwks", ex -> send(ex, 200, "application/json", new JWKSet(key).toPublicJWKSet().toString()));
         server.createContext("/start", this::start);
         server.createContext("/auth", this::auth);
@@ -131,7 +138,7 @@ public final class TestLtiPlatform implements AutoCloseable {
     }
 
     public String issuer() {
-        return "http://localhost:" + server.getAddress().getPort();
+        return "http://" + host + ":" + server.getAddress().getPort();
     }
 
     public String jwksUrl() {
