@@ -33,8 +33,12 @@ class AccessControlIT {
     private static final Set<String> NEED_PARAMETERS = Set.of("/learn/attempt.xhtml", "/learn/result.xhtml", "/learn/lesson.xhtml",
             "/trainer/group.xhtml", "/trainer/trainee.xhtml", "/learn/action-plan.pdf", "/learn/certificate.pdf", "/learn/result.pdf",
             "/learn/autosave", "/learn/reading", "/hr/export/completions", "/bench/write", "/favicon.ico");
-    /** Listed paths that answer for themselves: the API authenticates each call (its own tests cover who), setup closes once done. */
-    private static final Set<String> OWN_ANSWER = Set.of("/api/v1/catalog", "/api/v1/completions", "/setup.xhtml");
+    /**
+     * Listed paths that answer for themselves: the API authenticates each call (its own tests cover who), setup closes once
+     * done, the LTI endpoints check the platform's signed launch (without one they answer with their own refusal page).
+     */
+    private static final Set<String> OWN_ANSWER = Set.of("/api/v1/catalog", "/api/v1/completions", "/setup.xhtml",
+            "/lti/login", "/lti/launch", "/lti/landing", "/lti/jwks");
 
     /** The traversal and encoding variants of a path; each one must be refused whoever asks. */
     private static final List<UnaryOperator<String>> VARIANTS = List.of(
@@ -89,7 +93,8 @@ class AccessControlIT {
                 String got = caller + " " + path + " -> " + res.status() + (res.location() == null ? "" : " " + res.location());
                 boolean toLogin = res.status() == 302 && res.location().startsWith("/login.xhtml");
                 if (OWN_ANSWER.contains(path)) {
-                    if (res.status() == 400 || res.status() == 404 || (toLogin && !path.equals("/setup.xhtml"))) {
+                    boolean ltiRefusal = path.startsWith("/lti/") && res.body().contains("id=\"ltiRefused\"");
+                    if ((res.status() == 400 && !ltiRefusal) || res.status() == 404 || (toLogin && !path.equals("/setup.xhtml"))) {
                         wrong.add("refused by the gate: " + got);
                     }
                 } else if (!access.allows(roles.get(caller))) {
