@@ -45,7 +45,7 @@ public class LaunchRefused extends Exception {
 
     private final Reason reason;
     /** The platform the refused request named, when it is registered (for the audit and the frame policy). */
-    private final transient LtiPlatform platform;
+    private final LtiPlatform platform;
 
     public LaunchRefused(Reason reason, String detail) {
         this(reason, detail, null);

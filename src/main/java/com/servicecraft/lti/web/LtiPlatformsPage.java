@@ -25,7 +25,7 @@ public class LtiPlatformsPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient LtiAdministration administration;
+    LtiAdministration administration;
 
     private List<LtiPlatform> platforms;
     private List<ToolKeys.KeyInfo> keys;
