@@ -21,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 public class LtiLaunchServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
+    @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = {"UNVALIDATED_REDIRECT"},
+            justification = "Redirects to this application's own /lti/landing with a ticket the service generated (URL-encoded).")
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
         LtiLaunchService service = CDI.current().select(LtiLaunchService.class).get();
