@@ -91,6 +91,9 @@ public final class AccessRules {
             entry("/bench/write", Access.SIGNED_IN),
 
             entry("/trainer/action-plans.xhtml", TRAINER),
+            // LTI Deep Linking: an instructor chooses what to place in the LMS, then the signed answer goes back.
+            entry("/lti/deep-link.xhtml", TRAINER),
+            entry("/lti/deep-link/return", TRAINER),
             entry("/trainer/dashboard.xhtml", TRAINER),
             entry("/trainer/grade.xhtml", TRAINER),
             entry("/trainer/grading.xhtml", TRAINER),

@@ -42,8 +42,11 @@ public class LtiLaunchService {
 
     /** A finished launch: who is signed in, where they land, in which language, and who may frame them. */
     public record Landing(SignedInUser user, String targetPath, Language language, Set<String> frameOrigins, String ticket,
-                          Long groupId) {
+                          Long groupId, DeepLinking.Request deepLinking) {
     }
+
+    /** Where an instructor chooses what to place in the LMS. */
+    public static final String DEEP_LINK_PAGE = "/lti/deep-link.xhtml";
 
     private final LtiPlatforms platforms;
     private final LaunchStates states;
@@ -132,11 +135,15 @@ public class LtiLaunchService {
             throw new LaunchRefused(Reason.ACCOUNT_INACTIVE, e.getMessage(), platform);
         }
         Language language = asked.orElse(p.user().getPreferredLanguage());
-        String ticket = states.issueTicket(pending.state(), new LaunchStates.Ticket(p.user().getId(), target.path(), language, platform.id()));
+        String landingPath = launch.isDeepLinking() ? DEEP_LINK_PAGE : target.path();
+        String ticket = states.issueTicket(pending.state(), new LaunchStates.Ticket(p.user().getId(), landingPath, language, platform.id()));
         audit.record(p.user().getId(), p.user().getUsername(), AUDIT_CHANNEL, "lti.launch",
                 "platform=" + platform.name() + " type=" + launch.messageType() + " context=" + launch.contextId()
                         + " link=" + launch.resourceLinkId() + " target=" + target.spec(), null, "ok");
-        return new Landing(SignedInUser.of(p.user()), target.path(), language, platform.allowedFrameOrigins(), ticket, p.groupId());
+        DeepLinking.Request deepLinking = launch.isDeepLinking() ? new DeepLinking.Request(platform.id(), platform.clientId(),
+                platform.issuer(), launch.deploymentId(), launch.deepLinkReturnUrl(), launch.deepLinkData()) : null;
+        return new Landing(SignedInUser.of(p.user()), landingPath, language, platform.allowedFrameOrigins(), ticket, p.groupId(),
+                deepLinking);
     }
 
     /** Logs and audits a refusal (nothing else is written). */

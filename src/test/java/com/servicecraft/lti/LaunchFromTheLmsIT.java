@@ -116,6 +116,33 @@ class LaunchFromTheLmsIT {
         }
     }
 
+    @Test
+    void anInstructorPlacesAModuleQuizInTheLmsByDeepLinking() {
+        try (Browser b = new Browser(server, "en")) {
+            WebDriver d = b.driver();
+            d.get(platform.startUrl(anInstructor("it-teacher-dl").deepLinking().locale("en")));
+            waitUpTo(d).until(ExpectedConditions.urlContains("/lti/deep-link.xhtml"));
+            b.waitForPage();
+            b.type("pickForm:query", "Service marketing");
+            waitUpTo(d).until(x -> x.findElements(By.cssSelector("[id='pickForm:items_data'] tr")).size() < 6);
+            int row = -1;
+            var rows = d.findElements(By.cssSelector("[id='pickForm:items_data'] tr"));
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).getText().contains("Module quiz")) {
+                    row = i;
+                }
+            }
+            assertTrue(row >= 0, "the module quiz is found: " + d.findElement(By.id("pickForm:items")).getText());
+            d.findElement(By.id("pickForm:items:" + row + ":choose")).click();
+            waitUpTo(d).until(ExpectedConditions.presenceOfElementLocated(By.id("received")));
+            assertEquals("quiz:m2-service-marketing", d.findElement(By.id("received")).getText());
+        }
+        Map<String, Object> item = platform.receivedContentItems().get(0);
+        assertEquals("ltiResourceLink", item.get("type"));
+        assertEquals(TOOL.apply(server) + "/lti/launch", item.get("url"));
+        assertTrue(item.get("lineItem") instanceof Map, "a graded item comes with its line item");
+    }
+
     /**
      * A browser that blocks even partitioned cookies in frames gets the "open in a new window" page;
      * there the launch's ticket signs the person in once. Plain HTTP: what the browser would do.

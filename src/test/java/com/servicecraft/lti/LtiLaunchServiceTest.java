@@ -182,7 +182,10 @@ class LtiLaunchServiceTest {
     @Test
     void aDeepLinkingLaunchIsAcceptedForAnInstructorOnly() throws Exception {
         setUp(Kind.H2);
-        assertEquals("/learn/course.xhtml", launch(anInstructor("dl-teacher").deepLinking()).targetPath());
+        LtiLaunchService.Landing teacher = launch(anInstructor("dl-teacher").deepLinking());
+        assertEquals(LtiLaunchService.DEEP_LINK_PAGE, teacher.targetPath());
+        assertEquals(platform.issuer() + "/deep-link-return", teacher.deepLinking().returnUrl());
+        assertEquals(TestLtiPlatform.DEPLOYMENT_ID, teacher.deepLinking().deploymentId());
         LaunchRefused e = assertThrows(LaunchRefused.class, () -> launch(aLearner("dl-learner").deepLinking()));
         assertEquals(Reason.ROLE_NOT_ALLOWED, e.reason());
     }

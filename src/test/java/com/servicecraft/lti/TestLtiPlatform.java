@@ -134,6 +134,7 @@ public final class TestLtiPlatform implements AutoCloseable {
         server.createContext("/start", this::start);
         server.createContext("/auth", this::auth);
         server.createContext("/course", this::course);
+        server.createContext("/deep-link-return", this::deepLinkReturn);
         server.start();
     }
 
@@ -312,6 +313,47 @@ public final class TestLtiPlatform implements AutoCloseable {
                 + "<iframe id=\"tool\" title=\"Servicecraft\" style=\"width:100%;height:700px\" src=\"/start?scenario=" + scenario
                 + "\" allow=\"fullscreen\"></iframe></body></html>";
         send(ex, 200, "text/html; charset=UTF-8", html);
+    }
+
+    /** The content items of every deep-linking response whose signature checked out against the tool's key set. */
+    public List<Map<String, Object>> receivedContentItems() {
+        return List.copyOf(received);
+    }
+
+    private final List<Map<String, Object>> received = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * The deep_link_return_url: checks the tool's LtiDeepLinkingResponse as a platform does (signature
+     * against the tool's public key set, iss = client id, aud = this issuer, message type, deployment) and shows what came.
+     */
+    @SuppressWarnings("unchecked")
+    private void deepLinkReturn(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String jwt = null;
+        for (String pair : body.split("&")) {
+            if (pair.startsWith("JWT=")) {
+                jwt = URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8);
+            }
+        }
+        try {
+            com.nimbusds.jwt.proc.DefaultJWTProcessor<com.nimbusds.jose.proc.SecurityContext> p = new com.nimbusds.jwt.proc.DefaultJWTProcessor<>();
+            p.setJWSKeySelector(new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                    com.nimbusds.jose.jwk.source.JWKSourceBuilder.create(java.net.URI.create(toolBase + "/lti/jwks").toURL()).build()));
+            p.setJWTClaimsSetVerifier(new com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier<>(issuer(),
+                    new JWTClaimsSet.Builder().issuer(CLIENT_ID).claim(LaunchValidator.LTI + "message_type", "LtiDeepLinkingResponse")
+                            .claim(LaunchValidator.LTI + "deployment_id", DEPLOYMENT_ID).build(), Set.of("exp", "iat", "nonce")));
+            JWTClaimsSet claims = p.process(jwt, null);
+            List<Object> items = (List<Object>) claims.getClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+            StringBuilder page = new StringBuilder("<!DOCTYPE html><html><head><title>Test LMS</title></head><body><ul id=\"received\">");
+            for (Object i : items) {
+                Map<String, Object> item = (Map<String, Object>) i;
+                received.add(item);
+                page.append("<li>").append(((Map<String, Object>) item.get("custom")).get(LaunchTarget.CUSTOM_PARAMETER)).append("</li>");
+            }
+            send(ex, 200, "text/html; charset=UTF-8", page.append("</ul></body></html>").toString());
+        } catch (Exception e) {
+            send(ex, 400, "text/plain", "bad deep-linking response: " + e);
+        }
     }
 
     private static Map<String, String> query(HttpExchange ex) {

@@ -1,5 +1,6 @@
 package com.servicecraft.lti.web;
 
+import com.servicecraft.lti.DeepLinkingService;
 import com.servicecraft.lti.LaunchRefused;
 import com.servicecraft.lti.LtiLaunchService;
 import jakarta.enterprise.inject.spi.CDI;
@@ -32,6 +33,9 @@ public class LtiLaunchServlet extends HttpServlet {
             }
             LtiLaunchService.Landing landing = service.launch(req.getParameter("state"), req.getParameter("id_token"));
             LtiSessions.signIn(req, res, landing.user(), landing.language(), landing.frameOrigins());
+            if (landing.deepLinking() != null) {
+                req.getSession().setAttribute(DeepLinkingService.SESSION_ATTRIBUTE, landing.deepLinking());
+            }
             res.sendRedirect(req.getContextPath() + "/lti/landing?ticket=" + URLEncoder.encode(landing.ticket(), StandardCharsets.UTF_8));
         } catch (LaunchRefused e) {
             String correlation = LtiPages.correlationId();
