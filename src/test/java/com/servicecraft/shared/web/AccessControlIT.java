@@ -32,7 +32,7 @@ class AccessControlIT {
     /** Listed paths that answer only with parameters (an id, a format, a POST): without them the page itself says no. */
     private static final Set<String> NEED_PARAMETERS = Set.of("/learn/attempt.xhtml", "/learn/result.xhtml", "/learn/lesson.xhtml",
             "/trainer/group.xhtml", "/trainer/trainee.xhtml", "/learn/action-plan.pdf", "/learn/certificate.pdf", "/learn/result.pdf",
-            "/learn/autosave", "/learn/reading", "/hr/export/completions", "/bench/write", "/favicon.ico");
+            "/learn/autosave", "/learn/reading", "/hr/export/completions", "/bench/write", "/favicon.ico", "/lti/deep-link/return");
     /**
      * Listed paths that answer for themselves: the API authenticates each call (its own tests cover who), setup closes once
      * done, the LTI endpoints check the platform's signed launch (without one they answer with their own refusal page).
