@@ -130,7 +130,7 @@ public class LtiLaunchService {
         Optional<Language> asked = Language.fromTag(launch.locale());
         LtiProvisioning.Provisioned p;
         try {
-            p = provisioning.provision(launch, asked.orElse(Language.ZH_CN), target);
+            p = provisionOnce(launch, asked.orElse(Language.ZH_CN), target);
         } catch (LtiProvisioning.Inactive e) {
             throw new LaunchRefused(Reason.ACCOUNT_INACTIVE, e.getMessage(), platform);
         }
@@ -144,6 +144,19 @@ public class LtiLaunchService {
                 platform.issuer(), launch.deploymentId(), launch.deepLinkReturnUrl(), launch.deepLinkData()) : null;
         return new Landing(SignedInUser.of(p.user()), landingPath, language, platform.allowedFrameOrigins(), ticket, p.groupId(),
                 deepLinking);
+    }
+
+    /**
+     * Two first launches of one person (or one context) at the same moment: one of them meets the
+     * other's unique key and is rolled back; done again, it finds what the other created.
+     */
+    private LtiProvisioning.Provisioned provisionOnce(Launch launch, Language language, LaunchTarget target) {
+        try {
+            return provisioning.provision(launch, language, target);
+        } catch (jakarta.persistence.PersistenceException raced) {
+            LOG.info(() -> "LTI provisioning raced another launch, once more: " + raced.getMessage());
+            return provisioning.provision(launch, language, target);
+        }
     }
 
     /** Logs and audits a refusal (nothing else is written). */

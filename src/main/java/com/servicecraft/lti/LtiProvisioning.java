@@ -143,7 +143,9 @@ public class LtiProvisioning {
             em.createNativeQuery("INSERT INTO lti_context_member (context_row_id, user_id, lti_role, last_launch_at) VALUES (?, ?, ?, ?)")
                     .setParameter(1, contextRow).setParameter(2, user.getId()).setParameter(3, role).setParameter(4, now).executeUpdate();
         }
-        Object g = em.createNativeQuery("SELECT group_id FROM lti_context WHERE id = ?").setParameter(1, contextRow).getSingleResult();
+        // Locked: two instructors' first launches of one context make one group, not two.
+        Object g = em.createNativeQuery("SELECT group_id FROM lti_context WHERE id = ? FOR UPDATE").setParameter(1, contextRow)
+                .getSingleResult();
         Long groupId = g == null ? null : ((Number) g).longValue();
         if (groupId == null && teaches) {
             String title = launch.contextTitle() == null || launch.contextTitle().isBlank() ? launch.contextId() : launch.contextTitle();

@@ -169,6 +169,29 @@ class LtiLaunchServiceTest {
         assertEquals(0, count("SELECT COUNT(*) FROM group_member WHERE user_id = ?", teacher.user().id()), "the owner is no trainee member");
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoFirstLaunchesOfOnePersonAtOnceMakeOnePersonAndOneGroup(Kind kind) throws Exception {
+        setUp(kind);
+        Scenario s = anInstructor("twice");
+        Map<String, String> a = initiate(s);
+        Map<String, String> b = initiate(s);
+        String ta = platform.idToken(s, a.get("nonce"));
+        String tb = platform.idToken(s, b.get("nonce"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            var first = pool.submit(() -> { go.await(); return service.launch(a.get("state"), ta); });
+            var second = pool.submit(() -> { go.await(); return service.launch(b.get("state"), tb); });
+            go.countDown();
+            assertEquals(first.get().user().id(), second.get().user().id());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM app_user"));
+        assertEquals(1, count("SELECT COUNT(*) FROM training_group"));
+    }
+
     @Test
     void ltiRolesMapToServicecraftRolesAndARoleIsNeverTakenAway() throws Exception {
         setUp(Kind.H2);
