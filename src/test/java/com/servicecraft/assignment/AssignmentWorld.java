@@ -162,16 +162,17 @@ public final class AssignmentWorld {
      */
     public long groupWithTrainees(long trainerId, String name, int n) {
         List<Long> ids = tx.inTransaction(em -> {
-            List<Long> out = new java.util.ArrayList<>();
+            List<User> made = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String username = name + "-" + i;
                 User u = new User(new UserProfile(username, "E-" + username, "Name " + username, username + "@example.com", null, null,
                         Language.EN), EnumSet.of(Role.TRAINEE), "pbkdf2-sha256$1$AAAA$AAAA", T0);
                 em.persist(u);
-                em.flush();
-                out.add(u.getId());
+                made.add(u);
             }
-            return out;
+            // One flush for all: a flush per person checks every person persisted so far (1,000 people: 500,000 checks).
+            em.flush();
+            return made.stream().map(User::getId).toList();
         });
         GroupService groups = groups(trainerId, Role.TRAINER);
         long g = groups.create(name, null);

@@ -30,7 +30,8 @@ class TraineeTakesAQuizWithTheKeyboardIT {
     @BeforeAll
     static void start() throws Exception {
         requireBrowser();
-        server = TestServer.withEnvironment(Map.of("SERVICECRAFT_DEMO", "true")).start();
+        // t012's own quiz: the shared demo server will do.
+        server = TestServer.shared(Map.of("SERVICECRAFT_DEMO", "true"));
     }
 
     @AfterAll
@@ -66,7 +67,7 @@ class TraineeTakesAQuizWithTheKeyboardIT {
                     tabTo(b, e -> "attemptForm:next".equals(e.getAttribute("id")));
                     int next = i + 1;
                     press(b, Keys.ENTER);
-                    new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(20))
+                    b.waitUpTo(java.time.Duration.ofSeconds(20))
                             .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                             .until(d -> b.text(".sc-question .sc-muted").contains(next + " /"));
                 }

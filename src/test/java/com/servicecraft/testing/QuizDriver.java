@@ -89,7 +89,7 @@ public final class QuizDriver {
     /** Opens question {@code number} and waits until the server has made it the current one. */
     public void goTo(int number) {
         b.driver().findElements(By.cssSelector(".sc-navigator button")).get(number - 1).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(30))
+        b.waitUpTo(java.time.Duration.ofSeconds(30))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             List<WebElement> buttons = d.findElements(By.cssSelector(".sc-navigator button"));
             return buttons.size() >= number && buttons.get(number - 1).getAttribute("class").contains("sc-current");
