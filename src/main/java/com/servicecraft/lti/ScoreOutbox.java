@@ -48,7 +48,7 @@ public class ScoreOutbox {
     private static final Logger LOG = Logger.getLogger(ScoreOutbox.class.getName());
     public static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
     public static final String SCORE_MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json";
-    static final int INTERVAL_SECONDS = 30;
+    static final int INTERVAL_SECONDS = 10;
     static final int MAX_ATTEMPTS = 24;
     static final Duration LEASE = Duration.ofMinutes(5);
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
