@@ -16,11 +16,11 @@ import java.util.List;
 /**
  * Puts a graded attempt's score into the outbox ({@code lti_score_outbox}), in the grading
  * transaction, for every line item it belongs to: a resource link of a platform the person came
- * from ({@code lti_user_link}) that opens this module quiz ({@code quiz:<module>}) or the post-course
- * test ({@code posttest}), has a line item and lies in a context the person launched from.
- * A test attempt that waits for a trainer sends {@code Submitted}/{@code PendingManual} (once),
- * then {@code Completed}/{@code FullyGraded} with the score when it is graded; practice attempts
- * and exercises send nothing. A newer score for the same line item and person supersedes one not
+ * from ({@code lti_user_link}) that opens this module quiz ({@code quiz:<module>}), the post-course
+ * test ({@code posttest}) or this exercise ({@code exercise:<id>}, e.g. written work), has a line item
+ * and lies in a context the person launched from. An attempt that waits for a trainer sends
+ * {@code Submitted}/{@code PendingManual} (once), then {@code Completed}/{@code FullyGraded} with the
+ * score when the trainer has graded it. Attempts without such a line item send nothing. A newer score for the same line item and person supersedes one not
  * yet sent, so a gradebook never goes back to an older state. {@link ScoreOutbox} sends them.
  */
 @ApplicationScoped
@@ -42,9 +42,6 @@ public class LtiScores implements GradedAttemptListener {
 
     @Override
     public void graded(EntityManager em, Attempt a) {
-        if (a.isPractice() || (a.getKind() != AttemptKind.MODULE_QUIZ && a.getKind() != AttemptKind.POST_TEST)) {
-            return;
-        }
         boolean full = a.getStatus() == AttemptStatus.GRADED;
         if (!full && a.getStatus() != AttemptStatus.AWAITING_TRAINER) {
             return;
@@ -55,7 +52,11 @@ public class LtiScores implements GradedAttemptListener {
         if (already.longValue() > 0) {
             return;
         }
-        String target = a.getKind() == AttemptKind.POST_TEST ? "posttest" : "quiz:" + a.getSourceId();
+        String target = switch (a.getKind()) {
+            case POST_TEST -> "posttest";
+            case MODULE_QUIZ -> "quiz:" + a.getSourceId();
+            case EXERCISE -> "exercise:" + a.getSourceId();
+        };
         List<?> lineItems = em.createNativeQuery("SELECT DISTINCT u.platform_id, u.subject, r.lineitem_url FROM lti_user_link u"
                         + " JOIN lti_resource_link r ON r.platform_id = u.platform_id"
                         + " JOIN lti_platform p ON p.id = u.platform_id"

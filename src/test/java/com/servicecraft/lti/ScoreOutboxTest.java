@@ -48,6 +48,7 @@ import static com.servicecraft.lti.TestLtiPlatform.aLearner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Grades back to the LMS (Assignment and Grade Services), on H2 and MariaDB, with the outbox job
@@ -247,5 +248,57 @@ class ScoreOutboxTest {
         assertFalse(seen.isEmpty());
         assertEquals("https://lms.example.com/li/5/scores?a=1&b=2", ScoreOutbox.scoresUrl("https://lms.example.com/li/5?a=1&b=2"));
         assertEquals("https://lms.example.com/li/5/scores", ScoreOutbox.scoresUrl("https://lms.example.com/li/5/"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void writtenWorkSendsPendingManualThenTheTrainersGradeAsFullyGraded(Kind kind) throws Exception {
+        setUp(kind);
+        ContentRepository real = new ContentRepository(tx, clock, TestUsers.admin());
+        real.start(java.nio.file.Path.of(System.getProperty("servicecraft.contentDir", "content")));
+        LtiLaunchService realLaunches = launches;
+        launches = new LtiLaunchService(new LtiPlatforms(db, clock), new LaunchStates(db, clock), tx, clock, new PasswordHasher(),
+                new AuditLog(db, clock), real::course);
+        String sub = "ags-written-" + kind;
+        long user;
+        try {
+            user = launch(aLearner(sub).resourceLink("rl-written").target("exercise:m5-x-guarantee"));
+        } finally {
+            launches = realLaunches;
+        }
+        var who = TestUsers.signedIn(user, "u" + user, Role.TRAINEE);
+        AttemptService svc = new AttemptService(tx, clock, who, new AttemptPlans(real), new QuestionCatalog(real, tx), null,
+                List.of(new LtiScores(clock)));
+        long attemptId = svc.startOrResume(AttemptKind.EXERCISE, "m5-x-guarantee");
+        AttemptItem item = svc.load(attemptId).items().get(0);
+        svc.save(attemptId, item, new Answer.Text("午市套餐 15 分钟内上齐，做不到就免单。".repeat(30)));
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(AttemptStatus.AWAITING_TRAINER, svc.submit(attemptId).getStatus());
+
+        ScoreOutbox node = node();
+        assertEquals(1, node.runOnce());
+        List<ReceivedScore> got = scoresFor(sub);
+        assertEquals(1, got.size());
+        assertEquals("Submitted", got.get(0).score().get("activityProgress"));
+        assertEquals("PendingManual", got.get(0).score().get("gradingProgress"));
+        assertFalse(got.get(0).score().containsKey("scoreGiven"), "no score while the trainer has not graded");
+
+        long boss = new com.servicecraft.testing.TestPeople(tx, clock).anAdmin("boss-" + kind).create();
+        var admin = TestUsers.signedIn(boss, "boss", Role.ADMIN);
+        AttemptService adminAttempts = new AttemptService(tx, clock, admin, new AttemptPlans(real), new QuestionCatalog(real, tx), null,
+                List.of(new LtiScores(clock)));
+        clock.advance(Duration.ofMinutes(5));
+        new com.servicecraft.grading.GradingService(tx, admin, adminAttempts, new QuestionCatalog(real, tx),
+                new com.servicecraft.notification.NotificationWriter(clock), real,
+                new com.servicecraft.quiz.ReviewPolicy(new AttemptPlans(real), adminAttempts, admin), clock)
+                .grade(item.getId(), Map.of("r1", 2, "r2", 2, "r3", 1, "r4", 1, "r5", 1), "good");
+        assertEquals(1, node.runOnce());
+        got = scoresFor(sub);
+        assertEquals(2, got.size(), "then the grade");
+        assertEquals("Completed", got.get(1).score().get("activityProgress"));
+        assertEquals("FullyGraded", got.get(1).score().get("gradingProgress"));
+        assertEquals(70.0, ((Number) got.get(1).score().get("scoreGiven")).doubleValue(), 0.01);
+        assertTrue(Instant.parse((String) got.get(1).score().get("timestamp")).isAfter(Instant.parse((String) got.get(0).score().get("timestamp"))),
+                "the grade is newer than the submission");
     }
 }
