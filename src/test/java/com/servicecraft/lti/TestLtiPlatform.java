@@ -137,6 +137,7 @@ public final class TestLtiPlatform implements AutoCloseable {
         server.createContext("/deep-link-return", this::deepLinkReturn);
         server.createContext("/token", this::token);
         server.createContext("/ags/", this::ags);
+        server.createContext("/nrps/", this::nrps);
         server.start();
     }
 
@@ -480,6 +481,63 @@ public final class TestLtiPlatform implements AutoCloseable {
             return;
         }
         send(ex, 200, "application/json", "{}");
+    }
+
+    // ---- Names and Role Provisioning: the context membership service, in pages ----
+
+    /** A member of a context as the membership service lists it. */
+    public record Member(String userId, String name, String email, String status, List<String> roles) {
+        public static Member learner(String userId, String name) {
+            return new Member(userId, name, userId + "@example.com", "Active", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"));
+        }
+    }
+
+    private final Map<String, List<Member>> rosters = new ConcurrentHashMap<>();
+    private final AtomicInteger membershipPages = new AtomicInteger();
+    /** Members per page of the membership container. */
+    public static final int PAGE_SIZE = 2;
+
+    public void roster(String contextId, List<Member> members) {
+        rosters.put(contextId, List.copyOf(members));
+    }
+
+    public int membershipPagesServed() {
+        return membershipPages.get();
+    }
+
+    /**
+     * The context membership service: a bearer token with the contextmembership.readonly scope, the
+     * membership container media type; {@value #PAGE_SIZE} members a page, the next page in a Link header.
+     */
+    private void nrps(HttpExchange ex) throws IOException {
+        String contextId = ex.getRequestURI().getRawPath().substring("/nrps/".length());
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        IssuedToken t = auth == null || !auth.startsWith("Bearer ") ? null : accessTokens.get(auth.substring(7));
+        if (t == null || t.expires().isBefore(clock.instant())
+                || !List.of(t.scope().split(" ")).contains("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly")) {
+            send(ex, 401, "text/plain", "bad token");
+            return;
+        }
+        membershipPages.incrementAndGet();
+        List<Member> all = rosters.getOrDefault(contextId, List.of());
+        int page = Integer.parseInt(query(ex).getOrDefault("page", "0"));
+        int from = Math.min(page * PAGE_SIZE, all.size());
+        int to = Math.min(from + PAGE_SIZE, all.size());
+        List<Object> members = new ArrayList<>();
+        for (Member m : all.subList(from, to)) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("user_id", m.userId());
+            j.put("name", m.name());
+            j.put("email", m.email());
+            j.put("status", m.status());
+            j.put("roles", m.roles());
+            members.add(j);
+        }
+        if (to < all.size()) {
+            ex.getResponseHeaders().add("Link", "<" + issuer() + "/nrps/" + contextId + "?page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        send(ex, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+                Map.of("id", issuer() + "/nrps/" + contextId, "context", Map.of("id", contextId), "members", members)));
     }
 
     private static Map<String, String> form(String body) {
