@@ -66,6 +66,29 @@ public class RosterSync {
     private record Context(long row, long platformId, String contextId, String deploymentId, String title, String membershipsUrl) {
     }
 
+    /** A group that came from an LMS course, as its owner sees it. */
+    public record LmsCourse(long groupId, String groupName, String contextTitle, String platformName, long members, boolean roster)
+            implements java.io.Serializable {
+    }
+
+    /** The groups from LMS courses this trainer owns (an administrator: all of them). */
+    public List<LmsCourse> myCourses() {
+        SignedInUser me = currentUser.requireAny(Role.TRAINER, Role.ADMIN);
+        boolean all = me.hasRole(Role.ADMIN);
+        return tx.read(em -> {
+            List<LmsCourse> out = new ArrayList<>();
+            for (Object o : em.createNativeQuery("SELECT g.id, g.name, x.title, p.name, (SELECT COUNT(*) FROM group_member m WHERE m.group_id = g.id),"
+                            + " x.memberships_url FROM lti_context x JOIN training_group g ON g.id = x.group_id JOIN lti_platform p ON p.id = x.platform_id"
+                            + " WHERE (? = TRUE OR g.owner_id = ?) ORDER BY g.name, x.id")
+                    .setParameter(1, all).setParameter(2, me.id()).setMaxResults(500).getResultList()) {
+                Object[] r = (Object[]) o;
+                out.add(new LmsCourse(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue(),
+                        r[5] != null));
+            }
+            return out;
+        });
+    }
+
     /** The LMS contexts behind a group that have a membership service (empty: the group did not come from an LMS). */
     public boolean canSync(long groupId) {
         return !contexts(groupId).isEmpty();

@@ -113,6 +113,24 @@ class LaunchFromTheLmsIT {
         }
     }
 
+    @Test
+    void anInstructorRefreshesTheGroupsMembersFromTheLms() {
+        platform.roster("it-roster", java.util.List.of(TestLtiPlatform.Member.learner("it-r1", "Zhao Lei"),
+                TestLtiPlatform.Member.learner("it-r2", "Sun Li"), TestLtiPlatform.Member.learner("it-r3", "Zhou Min")));
+        try (Browser b = new Browser(server, "en")) {
+            WebDriver d = b.driver();
+            d.get(platform.startUrl(anInstructor("it-roster-teacher").context("it-roster", "LMS roster course").locale("en")));
+            waitUpTo(d).until(ExpectedConditions.urlContains("/learn/course.xhtml"));
+            b.waitForPage();
+            d.get(TOOL.apply(server) + "/lti/courses.xhtml");
+            b.waitForPage();
+            assertTrue(b.text("[id='coursesForm:courses']").contains("LMS roster course"), b.pageText());
+            b.click("coursesForm:courses:0:refresh");
+            waitUpTo(d).until(x -> b.pageText().contains("3 added"));
+            assertTrue(b.text("[id='coursesForm:courses']").contains("3"), "three members now");
+        }
+    }
+
     private static long sentScores(String subject) {
         try (Connection c = server.database();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM lti_score_outbox WHERE subject = ? AND state = 'SENT'")) {

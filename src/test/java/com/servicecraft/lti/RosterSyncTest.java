@@ -147,6 +147,10 @@ class RosterSyncTest {
 
         LtiProvisioning.SyncResult again = as(teacher.user().id(), Role.TRAINER).sync(groupId);
         assertEquals(new LtiProvisioning.SyncResult(0, 4, 0), again, "a second refresh changes nothing");
+        List<RosterSync.LmsCourse> mine = as(teacher.user().id(), Role.TRAINER).myCourses();
+        assertEquals(1, mine.size());
+        assertEquals(4, mine.get(0).members());
+        assertEquals(List.of(), as(early, Role.TRAINER).myCourses(), "not the owner: not listed");
     }
 
     @Test
