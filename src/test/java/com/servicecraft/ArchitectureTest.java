@@ -52,7 +52,7 @@ class ArchitectureTest {
         allow("workbook", "quiz", "question", "content", "identity", "shared");
         allow("selfassessment", "actionplan", "quiz", "question", "learning", "content", "identity", "shared");
         allow("api", "reporting", "learning", "audit", "question", "content", "identity", "shared");
-        allow("lti", "assignment", "content", "audit", "identity", "shared");
+        allow("lti", "assignment", "quiz", "content", "audit", "identity", "shared");
         allow("demo", "api", "assignment", "content", "notification", "identity", "shared");
         allow("system", ALLOWED.keySet().toArray(String[]::new));
     }

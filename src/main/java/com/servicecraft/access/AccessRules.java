@@ -94,6 +94,8 @@ public final class AccessRules {
             // LTI Deep Linking: an instructor chooses what to place in the LMS, then the signed answer goes back.
             entry("/lti/deep-link.xhtml", TRAINER),
             entry("/lti/deep-link/return", TRAINER),
+            // Names and Role Provisioning: a trainer refreshes the members of their groups from LMS courses.
+            entry("/lti/courses.xhtml", TRAINER),
             entry("/trainer/dashboard.xhtml", TRAINER),
             entry("/trainer/grade.xhtml", TRAINER),
             entry("/trainer/grading.xhtml", TRAINER),

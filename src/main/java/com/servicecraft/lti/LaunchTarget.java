@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Where a launch lands: {@code module:<id>} (the module on the course page), {@code lesson:<id>},
- * {@code quiz:<module id>} (the module quiz), {@code posttest} or {@code course}. Read from the
+ * {@code quiz:<module id>} (the module quiz), {@code posttest}, {@code exercise:<id>} (an exercise, such as
+ * written work a trainer grades; placed by hand with the custom parameter) or {@code course}. Read from the
  * resource link's custom parameter {@code servicecraft_target}, else from a {@code target}
  * parameter of the target_link_uri; anything unknown or not in the loaded course lands on the course page.
  */
@@ -41,6 +42,8 @@ public record LaunchTarget(String kind, String id) {
             case "lesson" -> id != null && course.modules().stream().anyMatch(m -> m.lesson(id).isPresent())
                     ? new LaunchTarget("lesson", id) : COURSE;
             case "posttest" -> new LaunchTarget("posttest", null);
+            case "exercise" -> id != null && course.modules().stream().anyMatch(m -> m.exercise(id).isPresent())
+                    ? new LaunchTarget("exercise", id) : COURSE;
             default -> COURSE;
         };
     }
@@ -53,6 +56,7 @@ public record LaunchTarget(String kind, String id) {
             case "quiz" -> "/learn/quiz.xhtml?module=" + e;
             case "lesson" -> "/learn/lesson.xhtml?id=" + e;
             case "posttest" -> "/learn/quiz.xhtml?postTest=true";
+            case "exercise" -> "/learn/quiz.xhtml?exercise=" + e;
             default -> "/learn/course.xhtml";
         };
     }

@@ -25,9 +25,12 @@ public class LtiAdministration {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final LtiLaunchService launches;
+    private final ScoreOutbox scores;
 
     @Inject
-    public LtiAdministration(LtiPlatforms platforms, ToolKeys keys, CurrentUser currentUser, AuditLog audit, LtiLaunchService launches) {
+    public LtiAdministration(LtiPlatforms platforms, ToolKeys keys, CurrentUser currentUser, AuditLog audit, LtiLaunchService launches,
+                             ScoreOutbox scores) {
+        this.scores = scores;
         this.platforms = platforms;
         this.keys = keys;
         this.currentUser = currentUser;
@@ -39,6 +42,14 @@ public class LtiAdministration {
         currentUser.requireAny(Role.ADMIN);
         return platforms.all();
     }
+
+    /** The newest scores of the grade outbox, with their state and last error. */
+    public List<ScoreOutbox.Entry> scores() {
+        currentUser.requireAny(Role.ADMIN);
+        return scores.recent(SCORES_SHOWN);
+    }
+
+    static final int SCORES_SHOWN = 100;
 
     public List<ToolKeys.KeyInfo> keys() {
         currentUser.requireAny(Role.ADMIN);

@@ -75,6 +75,69 @@ public class LtiProvisioning {
         });
     }
 
+    /** What a roster sync did to a context's group. */
+    public record SyncResult(int added, int kept, int removed) {
+    }
+
+    /**
+     * Brings a context's group in line with the platform's roster (Names and Role Provisioning), in one
+     * transaction: each active member is matched or created as at a launch and recorded in the context
+     * (learners join the group); learners recorded in the context who are no longer on the roster, or
+     * not active, leave the group and the context (their accounts stay).
+     */
+    public SyncResult syncRoster(long contextRow, LtiPlatform platform, List<Launch> activeMembers) {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String unusableHash = hasher.hashRandomSecret(HexFormat.of().formatHex(secret).toCharArray());
+        return tx.inTransaction(em -> {
+            Instant now = clock.instant();
+            Object g = em.createNativeQuery("SELECT group_id FROM lti_context WHERE id = ? FOR UPDATE").setParameter(1, contextRow).getSingleResult();
+            Long groupId = g == null ? null : ((Number) g).longValue();
+            Set<Long> before = new java.util.HashSet<>();
+            if (groupId != null) {
+                for (Object u : em.createNativeQuery("SELECT user_id FROM group_member WHERE group_id = ?").setParameter(1, groupId).getResultList()) {
+                    before.add(((Number) u).longValue());
+                }
+            }
+            Set<Long> onRoster = new java.util.HashSet<>();
+            int added = 0;
+            int kept = 0;
+            for (Launch m : activeMembers) {
+                User user;
+                try {
+                    user = person(em, m, Language.ZH_CN, unusableHash, now);
+                } catch (Inactive deactivated) {
+                    continue;
+                }
+                em.flush();
+                joinContext(em, contextRow, m, user, now);
+                onRoster.add(user.getId());
+                if (!LtiRoles.teachesInContext(m.roles())) {
+                    if (before.contains(user.getId())) {
+                        kept++;
+                    } else if (groupId != null) {
+                        added++;
+                    }
+                }
+            }
+            int removed = 0;
+            for (Object o : em.createNativeQuery("SELECT user_id FROM lti_context_member WHERE context_row_id = ? AND lti_role = 'LEARNER'")
+                    .setParameter(1, contextRow).getResultList()) {
+                long userId = ((Number) o).longValue();
+                if (onRoster.contains(userId)) {
+                    continue;
+                }
+                em.createNativeQuery("DELETE FROM lti_context_member WHERE context_row_id = ? AND user_id = ?").setParameter(1, contextRow)
+                        .setParameter(2, userId).executeUpdate();
+                if (groupId != null) {
+                    removed += em.createNativeQuery("DELETE FROM group_member WHERE group_id = ? AND user_id = ?").setParameter(1, groupId)
+                            .setParameter(2, userId).executeUpdate();
+                }
+            }
+            return new SyncResult(added, kept, removed);
+        });
+    }
+
     private static User person(EntityManager em, Launch launch, Language language, String unusableHash, Instant now) {
         long platformId = launch.platform().id();
         List<?> found = em.createNativeQuery("SELECT user_id FROM lti_user_link WHERE platform_id = ? AND subject = ?")

@@ -11,6 +11,8 @@ import com.servicecraft.question.Question;
 import com.servicecraft.shared.UserInputException;
 import com.servicecraft.shared.persistence.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -39,10 +41,23 @@ public class AttemptService {
     private final AttemptPlans plans;
     private final QuestionCatalog catalog;
     private final AttemptsExhaustedNotice exhausted;
+    private final Iterable<GradedAttemptListener> listeners;
 
     @Inject
     public AttemptService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, QuestionCatalog catalog,
+                          AttemptsExhaustedNotice exhausted, @Any Instance<GradedAttemptListener> listeners) {
+        this(tx, clock, currentUser, plans, catalog, exhausted, (Iterable<GradedAttemptListener>) listeners);
+    }
+
+    public AttemptService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, QuestionCatalog catalog,
                           AttemptsExhaustedNotice exhausted) {
+        this(tx, clock, currentUser, plans, catalog, exhausted, List.of());
+    }
+
+    /** Outside the container (tests): the listeners told of every graded attempt. */
+    public AttemptService(Transactions tx, Clock clock, CurrentUser currentUser, AttemptPlans plans, QuestionCatalog catalog,
+                          AttemptsExhaustedNotice exhausted, Iterable<GradedAttemptListener> listeners) {
+        this.listeners = listeners;
         this.tx = tx;
         this.clock = clock;
         this.currentUser = currentUser;
@@ -379,6 +394,9 @@ public class AttemptService {
     private void tellTrainersIfAttemptsRanOut(EntityManager em, Attempt a) {
         if (exhausted != null) {
             exhausted.afterGrading(em, a);
+        }
+        for (GradedAttemptListener l : listeners) {
+            l.graded(em, a);
         }
     }
 

@@ -47,6 +47,8 @@ public class ApplicationStartup {
     com.servicecraft.demo.DemoCohorts demoCohorts;
     @Inject
     com.servicecraft.lti.ToolKeys ltiKeys;
+    @Inject
+    com.servicecraft.lti.ScoreOutbox ltiScores;
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext servletContext) {
         Settings settings;
@@ -65,6 +67,7 @@ public class ApplicationStartup {
         followUpReminders.start();
         certificates.start();
         ltiKeys.ensureSigningKey();
+        ltiScores.start();
         String adminPassword = settings.adminPassword();
         try {
             if (settings.demo()) {

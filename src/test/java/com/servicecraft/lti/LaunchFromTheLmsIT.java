@@ -1,6 +1,7 @@
 package com.servicecraft.lti;
 
 import com.servicecraft.testing.Browser;
+import com.servicecraft.testing.QuizDriver;
 import com.servicecraft.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 import static com.servicecraft.lti.TestLtiPlatform.aLearner;
 import static com.servicecraft.lti.TestLtiPlatform.anInstructor;
 import static com.servicecraft.testing.BrowserTest.requireBrowser;
+import static com.servicecraft.testing.BrowserTest.signInAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +77,70 @@ class LaunchFromTheLmsIT {
             assertEquals("zh-CN", d.findElement(By.tagName("html")).getAttribute("lang"), "the platform's locale, not the browser's");
             assertFalse(d.findElements(By.id("navForm")).isEmpty(), "signed in: the navigation is there");
             assertTrue(d.findElement(By.id("module-m2-service-marketing")).isDisplayed());
+        }
+    }
+
+    @Test
+    void aLearnerTakesTheLinkedModuleQuizAndTheLmsGradebookReceivesTheScoreOnce() {
+        try (Browser b = new Browser(server, "en")) {
+            WebDriver d = b.driver();
+            d.get(platform.startUrl(aLearner("it-learner-quiz").resourceLink("it-quiz-link").target("quiz:m1-etiquette").locale("en")));
+            waitUpTo(d).until(ExpectedConditions.urlContains("/learn/quiz.xhtml"));
+            b.waitForPage();
+            b.click("startForm:start");
+            b.waitForPath("/learn/attempt.xhtml");
+            QuizDriver quiz = new QuizDriver(b);
+            quiz.answerAll();
+            quiz.submit();
+        }
+        // The outbox job runs every few seconds on the server; the row is marked sent after the platform's answer.
+        new org.openqa.selenium.support.ui.FluentWait<>(server).withTimeout(Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500))
+                .until(s -> sentScores("it-learner-quiz") == 1);
+        java.util.List<TestLtiPlatform.ReceivedScore> got = platform.receivedScores().stream()
+                .filter(r -> "it-learner-quiz".equals(r.score().get("userId"))).toList();
+        assertEquals(1, got.size(), "once");
+        assertEquals("FullyGraded", got.get(0).score().get("gradingProgress"));
+        assertEquals("Completed", got.get(0).score().get("activityProgress"));
+        assertTrue(got.get(0).scoresUrl().startsWith("/ags/course-101/lineitems/it-quiz-link/lineitem/scores?"), got.get(0).scoresUrl());
+
+        try (Browser admin = new Browser(server, "en")) {
+            signInAs(admin, "admin");
+            admin.submit("langForm:toEn");
+            admin.open("/admin/lti.xhtml");
+            String outbox = admin.text("[id='scoresForm:scores']");
+            assertTrue(outbox.contains("it-learner-quiz") && outbox.contains("Sent") && outbox.contains("FullyGraded"),
+                    "administrators see the score sent: " + outbox);
+        }
+    }
+
+    @Test
+    void anInstructorRefreshesTheGroupsMembersFromTheLms() {
+        platform.roster("it-roster", java.util.List.of(TestLtiPlatform.Member.learner("it-r1", "Zhao Lei"),
+                TestLtiPlatform.Member.learner("it-r2", "Sun Li"), TestLtiPlatform.Member.learner("it-r3", "Zhou Min")));
+        try (Browser b = new Browser(server, "en")) {
+            WebDriver d = b.driver();
+            d.get(platform.startUrl(anInstructor("it-roster-teacher").context("it-roster", "LMS roster course").locale("en")));
+            waitUpTo(d).until(ExpectedConditions.urlContains("/learn/course.xhtml"));
+            b.waitForPage();
+            d.get(TOOL.apply(server) + "/lti/courses.xhtml");
+            b.waitForPage();
+            assertTrue(b.text("[id='coursesForm:courses']").contains("LMS roster course"), b.pageText());
+            b.click("coursesForm:courses:0:refresh");
+            waitUpTo(d).until(x -> b.pageText().contains("3 added"));
+            assertTrue(b.text("[id='coursesForm:courses']").contains("3"), "three members now");
+        }
+    }
+
+    private static long sentScores(String subject) {
+        try (Connection c = server.database();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM lti_score_outbox WHERE subject = ? AND state = 'SENT'")) {
+            ps.setString(1, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -135,6 +135,9 @@ public final class TestLtiPlatform implements AutoCloseable {
         server.createContext("/auth", this::auth);
         server.createContext("/course", this::course);
         server.createContext("/deep-link-return", this::deepLinkReturn);
+        server.createContext("/token", this::token);
+        server.createContext("/ags/", this::ags);
+        server.createContext("/nrps/", this::nrps);
         server.start();
     }
 
@@ -242,6 +245,9 @@ public final class TestLtiPlatform implements AutoCloseable {
         }
         if (s.messageType.equals("LtiResourceLinkRequest")) {
             c.claim(LaunchValidator.LTI + "resource_link", Map.of("id", s.resourceLinkId, "title", "Module " + s.resourceLinkId));
+            c.claim(LaunchValidator.AGS, Map.of("scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                    "https://purl.imsglobal.org/spec/lti-ags/scope/score"), "lineitems", issuer() + "/ags/" + s.contextId + "/lineitems",
+                    "lineitem", lineItemUrl(s.contextId, s.resourceLinkId)));
         } else {
             c.claim(LaunchValidator.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url", issuer() + "/deep-link-return",
                     "accept_types", List.of("ltiResourceLink"), "accept_presentation_document_targets", List.of("iframe", "window")));
@@ -354,6 +360,195 @@ public final class TestLtiPlatform implements AutoCloseable {
         } catch (Exception e) {
             send(ex, 400, "text/plain", "bad deep-linking response: " + e);
         }
+    }
+
+    // ---- Assignment and Grade Services: the token endpoint and the line items' score endpoints ----
+
+    /** A score as the platform received it: the line item's scores URL (path and query) and the JSON body. */
+    public record ReceivedScore(String scoresUrl, Map<String, Object> score) {
+    }
+
+    private record IssuedToken(String scope, Instant expires) {
+    }
+
+    private final Map<String, IssuedToken> accessTokens = new ConcurrentHashMap<>();
+    private final Set<String> usedJti = ConcurrentHashMap.newKeySet();
+    private final List<ReceivedScore> scores = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger refusedScores = new AtomicInteger();
+    private volatile boolean down;
+    private volatile java.util.function.Supplier<JWKSet> toolKeys;
+
+    /** The line item of a resource link, with a query string as some platforms have (the scores URL must keep it). */
+    public String lineItemUrl(String contextId, String resourceLinkId) {
+        return issuer() + "/ags/" + contextId + "/lineitems/" + resourceLinkId + "/lineitem?type_id=7";
+    }
+
+    public String tokenUrl() {
+        return issuer() + "/token";
+    }
+
+    /** Where the tool's public keys come from (default: the tool's /lti/jwks), for tests without a running tool. */
+    public TestLtiPlatform toolKeys(java.util.function.Supplier<JWKSet> keys) {
+        this.toolKeys = keys;
+        return this;
+    }
+
+    /** While down, the score endpoints answer 503 (a platform in maintenance). */
+    public void down(boolean isDown) {
+        this.down = isDown;
+    }
+
+    public List<ReceivedScore> receivedScores() {
+        return List.copyOf(scores);
+    }
+
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /** Score requests answered with an error (down, bad token, bad media type). */
+    public int refusedScores() {
+        return refusedScores.get();
+    }
+
+    /**
+     * The OAuth 2.0 token endpoint (client credentials with a JWT assertion, IMS Security Framework §4.1):
+     * the assertion must be signed by a key in the tool's key set, iss = sub = the client id, aud = this
+     * URL, unexpired, with a jti never seen before. Answers a bearer token for the requested scopes.
+     */
+    private void token(HttpExchange ex) throws IOException {
+        tokenRequests.incrementAndGet();
+        Map<String, String> form = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (!"POST".equals(ex.getRequestMethod()) || !"client_credentials".equals(form.get("grant_type"))
+                || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))
+                || form.get("scope") == null) {
+            send(ex, 400, "application/json", "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        try {
+            com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> source = toolKeys != null
+                    ? new com.nimbusds.jose.jwk.source.ImmutableJWKSet<>(toolKeys.get())
+                    : com.nimbusds.jose.jwk.source.JWKSourceBuilder.create(java.net.URI.create(toolBase + "/lti/jwks").toURL()).build();
+            com.nimbusds.jwt.proc.DefaultJWTProcessor<com.nimbusds.jose.proc.SecurityContext> p = new com.nimbusds.jwt.proc.DefaultJWTProcessor<>();
+            p.setJWSKeySelector(new com.nimbusds.jose.proc.JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source));
+            p.setJWTClaimsSetVerifier(new com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier<>(tokenUrl(),
+                    new JWTClaimsSet.Builder().issuer(CLIENT_ID).subject(CLIENT_ID).build(), Set.of("exp", "iat", "jti")));
+            JWTClaimsSet claims = p.process(form.get("client_assertion"), null);
+            if (!usedJti.add(claims.getJWTID())) {
+                throw new IllegalArgumentException("jti used before");
+            }
+        } catch (Exception e) {
+            send(ex, 401, "application/json", "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        String token = java.util.UUID.randomUUID().toString();
+        accessTokens.put(token, new IssuedToken(form.get("scope"), clock.instant().plusSeconds(3600)));
+        send(ex, 200, "application/json", "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                + "\"scope\":\"" + form.get("scope") + "\"}");
+    }
+
+    /** A line item's score endpoint: a bearer token with the score scope, the score media type; records the score. */
+    private void ags(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getRawPath();
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!"POST".equals(ex.getRequestMethod()) || !path.endsWith("/lineitem/scores")) {
+            send(ex, 404, "text/plain", "not here");
+            return;
+        }
+        if (down) {
+            refusedScores.incrementAndGet();
+            send(ex, 503, "text/plain", "down for maintenance");
+            return;
+        }
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        IssuedToken t = auth == null || !auth.startsWith("Bearer ") ? null : accessTokens.get(auth.substring(7));
+        if (t == null || t.expires().isBefore(clock.instant())
+                || !List.of(t.scope().split(" ")).contains("https://purl.imsglobal.org/spec/lti-ags/scope/score")) {
+            refusedScores.incrementAndGet();
+            send(ex, 401, "text/plain", "bad token");
+            return;
+        }
+        if (!"application/vnd.ims.lis.v1.score+json".equals(ex.getRequestHeaders().getFirst("Content-Type"))) {
+            refusedScores.incrementAndGet();
+            send(ex, 415, "text/plain", "score media type expected");
+            return;
+        }
+        try {
+            scores.add(new ReceivedScore(ex.getRequestURI().toString(), com.nimbusds.jose.util.JSONObjectUtils.parse(body)));
+        } catch (java.text.ParseException e) {
+            send(ex, 400, "text/plain", "not JSON");
+            return;
+        }
+        send(ex, 200, "application/json", "{}");
+    }
+
+    // ---- Names and Role Provisioning: the context membership service, in pages ----
+
+    /** A member of a context as the membership service lists it. */
+    public record Member(String userId, String name, String email, String status, List<String> roles) {
+        public static Member learner(String userId, String name) {
+            return new Member(userId, name, userId + "@example.com", "Active", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"));
+        }
+    }
+
+    private final Map<String, List<Member>> rosters = new ConcurrentHashMap<>();
+    private final AtomicInteger membershipPages = new AtomicInteger();
+    /** Members per page of the membership container. */
+    public static final int PAGE_SIZE = 2;
+
+    public void roster(String contextId, List<Member> members) {
+        rosters.put(contextId, List.copyOf(members));
+    }
+
+    public int membershipPagesServed() {
+        return membershipPages.get();
+    }
+
+    /**
+     * The context membership service: a bearer token with the contextmembership.readonly scope, the
+     * membership container media type; {@value #PAGE_SIZE} members a page, the next page in a Link header.
+     */
+    private void nrps(HttpExchange ex) throws IOException {
+        String contextId = ex.getRequestURI().getRawPath().substring("/nrps/".length());
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        IssuedToken t = auth == null || !auth.startsWith("Bearer ") ? null : accessTokens.get(auth.substring(7));
+        if (t == null || t.expires().isBefore(clock.instant())
+                || !List.of(t.scope().split(" ")).contains("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly")) {
+            send(ex, 401, "text/plain", "bad token");
+            return;
+        }
+        membershipPages.incrementAndGet();
+        List<Member> all = rosters.getOrDefault(contextId, List.of());
+        int page = Integer.parseInt(query(ex).getOrDefault("page", "0"));
+        int from = Math.min(page * PAGE_SIZE, all.size());
+        int to = Math.min(from + PAGE_SIZE, all.size());
+        List<Object> members = new ArrayList<>();
+        for (Member m : all.subList(from, to)) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("user_id", m.userId());
+            j.put("name", m.name());
+            j.put("email", m.email());
+            j.put("status", m.status());
+            j.put("roles", m.roles());
+            members.add(j);
+        }
+        if (to < all.size()) {
+            ex.getResponseHeaders().add("Link", "<" + issuer() + "/nrps/" + contextId + "?page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        send(ex, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+                Map.of("id", issuer() + "/nrps/" + contextId, "context", Map.of("id", contextId), "members", members)));
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     private static Map<String, String> query(HttpExchange ex) {

@@ -29,6 +29,7 @@ public class LtiPlatformsPage implements Serializable {
 
     private List<LtiPlatform> platforms;
     private List<ToolKeys.KeyInfo> keys;
+    private List<com.servicecraft.lti.ScoreOutbox.Entry> scores;
     private ToolUrls urls;
     private Form form = new Form();
 
@@ -101,7 +102,10 @@ public class LtiPlatformsPage implements Serializable {
     private void reload() {
         platforms = administration.platforms();
         keys = administration.keys();
+        scores = administration.scores();
     }
+
+    public List<com.servicecraft.lti.ScoreOutbox.Entry> getScores() { return scores; }
 
     public void edit(LtiPlatform p) {
         form = Form.of(p);
