@@ -6,6 +6,7 @@ import com.servicecraft.selfassessment.Round;
 import com.servicecraft.selfassessment.SelfAssessmentResult;
 import com.servicecraft.selfassessment.SelfAssessmentService;
 import com.servicecraft.shared.UserInputException;
+import com.servicecraft.shared.web.Chart;
 import com.servicecraft.shared.web.ChartJson;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -68,7 +69,7 @@ public class SelfAssessmentPage implements Serializable {
     }
 
     /** Chart.js radar: the start round and, once taken, the end round over it. */
-    public String getRadar() {
+    public Chart getRadar() {
         if (overview == null || !overview.finished(Round.START)) {
             return null;
         }
@@ -81,7 +82,7 @@ public class SelfAssessmentPage implements Serializable {
             names.add(Messages.text("selfAssessment.round.END"));
             series.add(values(SelfAssessmentResult.Row::end));
         }
-        return ChartJson.radar(chartLabels, names, series);
+        return ChartJson.radar(Messages.text("selfAssessment.radar"), chartLabels, names, series);
     }
 
     private List<Double> values(java.util.function.Function<SelfAssessmentResult.Row, Integer> round) {

@@ -39,7 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through the first link to them), once on a phone (390×844, Chinese) and once on a desktop (English);
  * on the phone also the first question of each type in a quiz, the listening game and a role-play. On the phone nothing scrolls
  * sideways and the menu folds behind its button; in both languages axe-core finds no serious or
- * critical violation.
+ * critical violation, and no page shows a label of the other language (a text of the other
+ * language's message bundle, in the page's text, chart tables or its controls' names). On the
+ * desktop (1280 px) no table is cut off: a table wider than its box scrolls inside it.
  */
 class EveryPageOnAPhoneAndForAxeIT {
     private static final String ADMIN_PASSWORD = "tea-and-river-stones-1";
@@ -52,6 +54,9 @@ class EveryPageOnAPhoneAndForAxeIT {
     private static final Set<String> FOLLOW_LINKS = Set.of("/trainer/grade.xhtml", "/admin/user.xhtml", "/trainer/item-stats.xhtml");
     /** axe-core 4.11 from Maven Central (Deque's Selenium jar carries it); injected into each page, never fetched by the page. */
     private static final String AXE = axeSource();
+    /** The labels only English has (seen on a Chinese page: untranslated) and only Chinese has (on an English page). */
+    private static final OtherLanguage ENGLISH_LABELS = OtherLanguage.of("messages_en.properties", "messages_zh_CN.properties", true);
+    private static final OtherLanguage CHINESE_LABELS = OtherLanguage.of("messages_zh_CN.properties", "messages_en.properties", false);
 
     static TestServer server;
 
@@ -225,8 +230,57 @@ class EveryPageOnAPhoneAndForAxeIT {
             if (phone) {
                 checkFits(label);
                 checkMenuIsFolded(label);
+            } else {
+                checkNoTableIsCutOff(label);
             }
             checkAxe(label);
+            checkLanguage(label);
+        }
+
+        /**
+         * Text of the page in its own language only: every text node and every accessible name or hint
+         * (aria-label, title, placeholder, alt) outside an element marked with another {@code lang} (the
+         * language switch) is split into runs of the other script, and a run that is one of the other
+         * bundle's labels fails. People's names and course content are not in the bundles, so they pass.
+         */
+        @SuppressWarnings("unchecked")
+        private void checkLanguage(String label) {
+            String pageLang = String.valueOf(b.script("return document.documentElement.lang"));
+            OtherLanguage other = pageLang.startsWith("zh") ? ENGLISH_LABELS : CHINESE_LABELS;
+            List<Object> texts = (List<Object>) b.script("var lang = document.documentElement.lang, out = [];"
+                    + "function own(e) { var l = e && e.closest ? e.closest('[lang]') : null; return !l || l.getAttribute('lang') === lang; }"
+                    + "var w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), n;"
+                    + "while ((n = w.nextNode())) { var p = n.parentElement;"
+                    + "  if (p && !p.closest('script,style,noscript') && own(p) && n.nodeValue.trim()) { out.push(n.nodeValue.trim()); } }"
+                    + "document.querySelectorAll('[aria-label],[title],[placeholder],[alt]').forEach(function (e) {"
+                    + "  if (own(e)) { ['aria-label', 'title', 'placeholder', 'alt'].forEach(function (a) { var v = e.getAttribute(a); if (v && v.trim()) { out.push(v.trim()); } }); } });"
+                    + "return out;");
+            Set<String> found = new TreeSet<>();
+            for (Object t : texts) {
+                found.addAll(other.labelsIn((String) t));
+            }
+            if (!found.isEmpty()) {
+                problems.add(label + ": labels of the other language: " + found);
+            }
+        }
+
+        /**
+         * At 1280 px nothing in a table is cut off: a cell that reaches past the right edge of the page's
+         * content box must be inside a box that scrolls sideways (and then the box, not the page, scrolls).
+         */
+        private void checkNoTableIsCutOff(String label) {
+            Object cut = b.script("var out = [], main = document.getElementById('main'); if (!main) { return ''; }"
+                    + "var right = Math.min(window.innerWidth, main.getBoundingClientRect().right) + 1;"
+                    + "main.querySelectorAll('table').forEach(function (t) { if (t.offsetParent === null) { return; }"
+                    + "  if (t.getBoundingClientRect().right <= right) { return; }"
+                    + "  var scrolls = false; for (var p = t.parentElement; p && p !== main; p = p.parentElement) {"
+                    + "    var o = getComputedStyle(p).overflowX; if ((o === 'auto' || o === 'scroll') && p.getBoundingClientRect().right <= right) { scrolls = true; } }"
+                    + "  if (!scrolls) { out.push((t.id || t.className || 'table') + ' right=' + Math.round(t.getBoundingClientRect().right) + ' > ' + Math.round(right)); } });"
+                    + "if (document.documentElement.scrollWidth > window.innerWidth) { out.push('the page scrolls sideways: ' + document.documentElement.scrollWidth); }"
+                    + "return out.join(', ');");
+            if (!String.valueOf(cut).isEmpty()) {
+                problems.add(label + ": a table is cut off or pushes the page sideways at " + b.script("return window.innerWidth") + " px: " + cut);
+            }
         }
 
         private void checkFits(String label) {
@@ -307,6 +361,72 @@ class EveryPageOnAPhoneAndForAxeIT {
             new WebDriverWait(b.driver(), Duration.ofSeconds(5)).until(d -> nav.isDisplayed());
             toggle.click();
             new WebDriverWait(b.driver(), Duration.ofSeconds(5)).until(d -> !nav.isDisplayed());
+        }
+    }
+
+    /**
+     * The labels of one bundle that the other bundle does not have (its untranslated look-alikes), as
+     * they would stand on a page: a placeholder ({0}) matches any text, surrounding colons are dropped.
+     */
+    record OtherLanguage(Set<String> exact, List<java.util.regex.Pattern> withPlaceholders, java.util.regex.Pattern run) {
+        static OtherLanguage of(String bundle, String ownBundle, boolean latin) {
+            java.util.Properties theirs = bundle(bundle);
+            Set<String> ours = new java.util.HashSet<>();
+            bundle(ownBundle).stringPropertyNames().forEach(k -> ours.add(normal(bundle(ownBundle).getProperty(k))));
+            java.util.regex.Pattern script = latin ? java.util.regex.Pattern.compile("[A-Za-z]{2,}") : java.util.regex.Pattern.compile("\\p{IsHan}");
+            Set<String> exact = new java.util.HashSet<>();
+            List<java.util.regex.Pattern> patterns = new ArrayList<>();
+            for (String key : theirs.stringPropertyNames()) {
+                String value = normal(theirs.getProperty(key));
+                if (ours.contains(value) || !script.matcher(value.replaceAll("\\{[^}]*}", "")).find()) {
+                    continue;
+                }
+                if (value.contains("{")) {
+                    String[] literal = value.split("\\{[^}]*}", -1);
+                    String longest = java.util.Arrays.stream(literal).map(String::strip).max(java.util.Comparator.comparingInt(String::length)).orElse("");
+                    if (script.matcher(longest).find() && longest.length() >= 4) {
+                        patterns.add(java.util.regex.Pattern.compile(java.util.Arrays.stream(literal).map(java.util.regex.Pattern::quote)
+                                .collect(java.util.stream.Collectors.joining(".+?"))));
+                    }
+                } else {
+                    exact.add(value);
+                }
+            }
+            java.util.regex.Pattern run = latin
+                    ? java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9 %()'’,.:/&-]*[A-Za-z0-9%).:]|[A-Za-z]")
+                    : java.util.regex.Pattern.compile("[\\p{IsHan}][\\p{IsHan}\\u3000-\\u303f\\uff01-\\uff5e0-9A-Za-z %（）]*");
+            return new OtherLanguage(exact, patterns, run);
+        }
+
+        /** The other language's labels found in one text of the page. */
+        List<String> labelsIn(String text) {
+            List<String> found = new ArrayList<>();
+            for (java.util.regex.Matcher m = run.matcher(text); m.find(); ) {
+                String r = normal(m.group());
+                if (exact.contains(r)) {
+                    found.add(r);
+                }
+            }
+            for (java.util.regex.Pattern p : withPlaceholders) {
+                if (p.matcher(text).find()) {
+                    found.add(p.pattern());
+                }
+            }
+            return found;
+        }
+
+        private static String normal(String s) {
+            return s.strip().replaceAll("^[:：\\s]+|[:：\\s]+$", "");
+        }
+
+        private static java.util.Properties bundle(String name) {
+            java.util.Properties p = new java.util.Properties();
+            try (InputStream in = EveryPageOnAPhoneAndForAxeIT.class.getResourceAsStream("/com/servicecraft/i18n/" + name)) {
+                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return p;
         }
     }
 
