@@ -46,6 +46,23 @@ public class ApplicationStartup {
     @Inject
     com.servicecraft.demo.DemoCohorts demoCohorts;
 
+    /**
+     * The first XLSX export in a fresh JVM loads POI and its OOXML schemas (seconds): done once now, in
+     * the background at low priority, so that the first HR download is as quick as the next ones.
+     */
+    private static void warmUpSpreadsheets() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                com.servicecraft.reporting.export.XlsxCompletionWriter.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "XLSX warm-up failed (the first export will be slower): " + e, e);
+            }
+        }, "xlsx-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext servletContext) {
         Settings settings;
         try {
@@ -62,6 +79,7 @@ public class ApplicationStartup {
         mailOutbox.start();
         followUpReminders.start();
         certificates.start();
+        warmUpSpreadsheets();
         String adminPassword = settings.adminPassword();
         try {
             if (settings.demo()) {

@@ -93,6 +93,14 @@ public final class Messages {
         });
     }
 
+    /**
+     * A refusal of one input, raised by the page itself (e.g. the two passwords differ): shown next to
+     * that input, which is marked invalid, and only there.
+     */
+    public static void errorAt(String clientId, String key, Object... args) {
+        error(new UserInputException(java.util.List.of(new FieldProblem(clientId, key, args))), field -> field);
+    }
+
     public static void errorFor(String clientId, String key, Object... args) {
         add(FacesMessage.SEVERITY_ERROR, clientId, key, args);
     }

@@ -142,6 +142,8 @@ class EveryPageOnAPhoneAndForAxeIT {
             }
             if (role == Role.TRAINEE && phone) {
                 takeQuizzes(b, page);
+            } else if (role == Role.TRAINEE) {
+                rateMyself(b, page);
             }
             for (String url : linked.values()) {
                 page.visit(url);
@@ -159,6 +161,30 @@ class EveryPageOnAPhoneAndForAxeIT {
         }
         return path.equals("/index.xhtml") || access.roles().equals(EnumSet.of(role))
                 || access.roles().equals(EnumSet.of(role, Role.ADMIN));
+    }
+
+    /**
+     * On the desktop in English (where the 1–5 buttons once wrapped): a self-assessment round, checked
+     * while rating, then the page with its radar chart and the chart's table.
+     */
+    private static void rateMyself(Browser b, Page page) {
+        page.visit("/learn/self-assessment.xhtml");
+        for (String round : List.of("roundsForm:startRound", "roundsForm:endRound")) {
+            if (!b.driver().findElements(By.id(round)).isEmpty()) {
+                b.click(round);
+                b.waitForPath("/learn/attempt.xhtml");
+                QuizDriver driver = new QuizDriver(b);
+                page.check("self-assessment round");
+                driver.answerAll();
+                driver.submit();
+                page.visit("/learn/self-assessment.xhtml");
+                break;
+            }
+        }
+        if (b.driver().findElements(By.cssSelector("#radarCard canvas")).isEmpty()
+                || b.driver().findElements(By.cssSelector("#radarCard table#radarTable tbody tr")).isEmpty()) {
+            page.problems.add("desktop self-assessment: no radar chart with its table after a round");
+        }
     }
 
     /** A quiz of every question type (the post-course test), the listening game and a role-play, question by question. */
@@ -194,12 +220,60 @@ class EveryPageOnAPhoneAndForAxeIT {
                 String type = driver.currentType();
                 if (typesSeen.add(type)) {
                     page.check(quiz + " question " + i + " (" + type + ")");
+                    if (type.equals("matching")) {
+                        checkMatchingSaysWhenAnAnswerIsUsedTwice(b, page, quiz + " question " + i);
+                    }
                     driver.answerCurrent();
+                    if (type.equals("matching")) {
+                        Object left = b.script("return Array.from(document.querySelectorAll('.sc-match-twice'))"
+                                + ".map(function (h) { return h.textContent; }).join('');");
+                        if (!"".equals(left)) {
+                            page.problems.add(quiz + ": a matching hint stays after every row has its own answer: " + left);
+                        }
+                    }
                 }
             }
             driver.submit();
             page.check(quiz + " result");
         }
+    }
+
+    /**
+     * The same answer on the first two rows of a matching question: each of them names the other row
+     * (before submission, from the trainee's own choices), the hint is the control's description, axe
+     * still passes with it, and no chosen answer is cut off (long answers wrap).
+     */
+    private static void checkMatchingSaysWhenAnAnswerIsUsedTwice(Browser b, Page page, String what) {
+        List<WebElement> menus = b.driver().findElements(By.cssSelector(".sc-matching .ui-selectonemenu"));
+        for (int row = 0; row < 2; row++) {
+            b.script("var w=PrimeFaces.getWidgetById(arguments[0]); if (!w.items) { w.show(); } w.selectItem(w.items.eq(1));",
+                    menus.get(row).getAttribute("id"));
+            b.waitForPage();
+        }
+        new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector(".sc-match-twice")).get(0).getText().isEmpty());
+        List<WebElement> rows = b.driver().findElements(By.cssSelector(".sc-matching tr"));
+        for (int row = 0; row < 2; row++) {
+            String hint = rows.get(row).findElement(By.cssSelector(".sc-match-twice")).getText();
+            String other = rows.get(1 - row).findElement(By.cssSelector("th")).getText().strip();
+            if (!hint.contains(other)) {
+                page.problems.add(what + ": row " + (row + 1) + " does not name the other row that uses its answer: " + hint);
+            }
+            String describedBy = rows.get(row).findElement(By.cssSelector("select")).getAttribute("aria-describedby");
+            if (describedBy == null || !describedBy.contains(rows.get(row).findElement(By.cssSelector(".sc-match-twice")).getAttribute("id"))) {
+                page.problems.add(what + ": the hint of row " + (row + 1) + " is not the control's description");
+            }
+        }
+        for (int row = 2; row < rows.size(); row++) {
+            if (!rows.get(row).findElement(By.cssSelector(".sc-match-twice")).getText().isEmpty()) {
+                page.problems.add(what + ": row " + (row + 1) + " has a hint although its answer is its own");
+            }
+        }
+        Object clipped = b.script("return Array.from(document.querySelectorAll('.sc-matching .ui-selectonemenu-label'))"
+                + ".filter(function (l) { return l.scrollWidth > l.clientWidth + 1; }).map(function (l) { return l.textContent; }).join(' | ');");
+        if (!"".equals(clipped)) {
+            page.problems.add(what + ": chosen answers are cut off: " + clipped);
+        }
+        page.check(what + " (an answer used twice)");
     }
 
     /** One browser's walk: phone checks and axe on each page it is shown. */
@@ -235,6 +309,21 @@ class EveryPageOnAPhoneAndForAxeIT {
             }
             checkAxe(label);
             checkLanguage(label);
+            checkRatingButtonsStayOnOneLine(label);
+        }
+
+        /** The 1–5 buttons of a self-rating stay on one line, whole, inside their row (they wrapped and clipped in English). */
+        private void checkRatingButtonsStayOnOneLine(String label) {
+            Object broken = b.script("var out = [];"
+                    + "document.querySelectorAll('.sc-ratings tr').forEach(function (tr, i) {"
+                    + "  var buttons = Array.from(tr.querySelectorAll('.ui-selectonebutton > .ui-button')); if (!buttons.length) { return; }"
+                    + "  var top = buttons[0].getBoundingClientRect().top, right = tr.getBoundingClientRect().right + 1;"
+                    + "  buttons.forEach(function (x) { var r = x.getBoundingClientRect();"
+                    + "    if (Math.abs(r.top - top) > 2 || r.right > right || x.scrollWidth > x.clientWidth + 1) { out.push('row ' + (i + 1) + ' button ' + x.textContent.trim()); } }); });"
+                    + "return out.slice(0, 5).join(', ');");
+            if (!String.valueOf(broken).isEmpty()) {
+                problems.add(label + ": rating buttons wrap or are cut off: " + broken);
+            }
         }
 
         /**
@@ -248,7 +337,9 @@ class EveryPageOnAPhoneAndForAxeIT {
             String pageLang = String.valueOf(b.script("return document.documentElement.lang"));
             OtherLanguage other = pageLang.startsWith("zh") ? ENGLISH_LABELS : CHINESE_LABELS;
             List<Object> texts = (List<Object>) b.script("var lang = document.documentElement.lang, out = [];"
-                    + "function own(e) { var l = e && e.closest ? e.closest('[lang]') : null; return !l || l.getAttribute('lang') === lang; }"
+                    // Not labels: parts marked in another language, and the signed-in person's name in the menu.
+                    + "function own(e) { var l = e && e.closest ? e.closest('[lang]') : null;"
+                    + "  return (!l || l.getAttribute('lang') === lang) && !(e.closest && e.closest('.sc-user-menu > a, [translate=no]')); }"
                     + "var w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), n;"
                     + "while ((n = w.nextNode())) { var p = n.parentElement;"
                     + "  if (p && !p.closest('script,style,noscript') && own(p) && n.nodeValue.trim()) { out.push(n.nodeValue.trim()); } }"
@@ -398,12 +489,18 @@ class EveryPageOnAPhoneAndForAxeIT {
             return new OtherLanguage(exact, patterns, run);
         }
 
-        /** The other language's labels found in one text of the page. */
+        /**
+         * The other language's labels found in one text of the page: the whole text is one ("Score %"), or
+         * it starts with one and a colon ("Exercise: 练习一"). A word of the other language inside a sentence
+         * of the page's own ("做什么（What）", "headed employee_number (or 工号)") is not a label.
+         */
         List<String> labelsIn(String text) {
             List<String> found = new ArrayList<>();
+            String whole = normal(text);
             for (java.util.regex.Matcher m = run.matcher(text); m.find(); ) {
                 String r = normal(m.group());
-                if (exact.contains(r)) {
+                boolean label = r.equals(whole) || (m.start() == 0 && m.group().strip().matches(".*[:：]$"));
+                if (label && exact.contains(r)) {
                     found.add(r);
                 }
             }
