@@ -337,9 +337,9 @@ class EveryPageOnAPhoneAndForAxeIT {
             String pageLang = String.valueOf(b.script("return document.documentElement.lang"));
             OtherLanguage other = pageLang.startsWith("zh") ? ENGLISH_LABELS : CHINESE_LABELS;
             List<Object> texts = (List<Object>) b.script("var lang = document.documentElement.lang, out = [];"
-                    // Not labels: parts marked in another language, and the signed-in person's name in the menu.
+                    // Not labels: parts marked as another language (the language switch) or as not to be translated.
                     + "function own(e) { var l = e && e.closest ? e.closest('[lang]') : null;"
-                    + "  return (!l || l.getAttribute('lang') === lang) && !(e.closest && e.closest('.sc-user-menu > a, [translate=no]')); }"
+                    + "  return (!l || l.getAttribute('lang') === lang) && !(e.closest && e.closest('[translate=no]')); }"
                     + "var w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), n;"
                     + "while ((n = w.nextNode())) { var p = n.parentElement;"
                     + "  if (p && !p.closest('script,style,noscript') && own(p) && n.nodeValue.trim()) { out.push(n.nodeValue.trim()); } }"
