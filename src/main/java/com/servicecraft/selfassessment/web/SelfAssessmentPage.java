@@ -33,8 +33,10 @@ public class SelfAssessmentPage implements Serializable {
     private Map<String, String> labels = Map.of();
     private Map<String, String> texts = Map.of();
     private boolean available;
+    private Chart radar;
 
     public void onLoad() {
+        radar = null;
         if (service.exercise().isEmpty()) {
             available = false;
             return;
@@ -68,8 +70,15 @@ public class SelfAssessmentPage implements Serializable {
         }
     }
 
-    /** Chart.js radar: the start round and, once taken, the end round over it. */
+    /** Chart.js radar (and its table): the start round and, once taken, the end round over it. Built once per view. */
     public Chart getRadar() {
+        if (radar == null) {
+            radar = radar();
+        }
+        return radar;
+    }
+
+    private Chart radar() {
         if (overview == null || !overview.finished(Round.START)) {
             return null;
         }
