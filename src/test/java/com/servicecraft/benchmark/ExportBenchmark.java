@@ -183,7 +183,7 @@ public final class ExportBenchmark {
         // Times without the heap probes (a full collection would dwarf a small export): the median of a few runs,
         // more runs for small sizes, after one warm-up of each; then one more run of each with the probes, for the heap.
         long rows = query.stream(req, null, false, null, 0, 0, r -> { });
-        int runs = (int) Math.max(1, Math.min(15, 200_000 / Math.max(1, rows)));
+        int runs = (int) Math.max(1, Math.min(Integer.getInteger("bench.maxRuns", 15), 200_000 / Math.max(1, rows)));
         double firstCsv = csvOnce(query, req, headers, words, false);
         double firstXlsx = xlsxOnce(query, req, headers, words, false);
         if (cold == null) {
