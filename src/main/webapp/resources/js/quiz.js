@@ -111,6 +111,35 @@
     typingTimer = setTimeout(window.scAutosave, 700);
   };
 
+  // Matching: under each row whose answer is also chosen on another row, name those rows (each answer fits
+  // one row). Only the trainee's own choices are compared; the hint is tied to the row's control.
+  window.scMatchingHints = function () {
+    var table = document.querySelector('.sc-matching');
+    if (!table) { return; }
+    var template = table.getAttribute('data-twice') || '{0}';
+    var cells = Array.prototype.slice.call(table.querySelectorAll('[data-left]'));
+    function chosen(cell) {
+      var select = cell.querySelector('select');
+      return select && select.value ? select.value : null;
+    }
+    function rowName(cell) {
+      var th = cell.parentNode.querySelector('th');
+      return th ? th.textContent.trim() : '';
+    }
+    cells.forEach(function (cell) {
+      var value = chosen(cell);
+      var others = value ? cells.filter(function (c) { return c !== cell && chosen(c) === value; }) : [];
+      var hint = cell.querySelector('.sc-match-twice');
+      if (!hint) { return; }
+      var text = others.length ? template.replace('{0}', others.map(function (c) { return '“' + rowName(c) + '”'; }).join(', ')) : '';
+      if (hint.textContent !== text) { hint.textContent = text; }
+      cell.classList.toggle('sc-match-repeated', others.length > 0);
+      cell.querySelectorAll('select, [role=combobox]').forEach(function (control) {
+        if (others.length) { control.setAttribute('aria-describedby', hint.id); } else { control.removeAttribute('aria-describedby'); }
+      });
+    });
+  };
+
   function startCountdown() {
     var el = document.getElementById('countdown');
     if (!el) { return; }
@@ -153,5 +182,8 @@
   document.addEventListener('DOMContentLoaded', function () {
     startCountdown();
     startPassage();
+    window.scMatchingHints();
+    // Moving to another question re-renders the form by ajax.
+    if (window.jQuery) { window.jQuery(document).on('pfAjaxComplete', window.scMatchingHints); }
   });
 })();

@@ -39,7 +39,7 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "action_plan")
 public class ActionPlan implements java.io.Serializable {
-    public static final int MAX_GOALS = 5;
+    public static final int MAX_GOALS = 3;
     public static final int MAX_COMMENT = 2000;
     /** Field paths of a follow-up's inputs, followed by the goal's position: {@code progress.status.0}. */
     public static final String PROGRESS_STATUS = "progress.status.";

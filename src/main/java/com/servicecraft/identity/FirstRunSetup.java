@@ -64,7 +64,9 @@ public class FirstRunSetup {
         UserForm form = new UserForm();
         form.setUsername("admin");
         form.setEmployeeNumber("ADMIN");
-        form.setDisplayName("Administrator");
+        // The built-in account's name, until the administrator gives it one: in both languages, as it
+        // shows in the menu whatever language a page is in.
+        form.setDisplayName("系统管理员 Administrator");
         form.setEmail("admin@localhost.localdomain");
         form.setLanguage(Language.ZH_CN);
         form.setRoles(EnumSet.of(Role.ADMIN));

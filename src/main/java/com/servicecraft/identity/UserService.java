@@ -173,13 +173,18 @@ public class UserService {
 
     public void changeOwnPassword(String currentPassword, String newPassword) {
         SignedInUser me = currentUser.require();
-        PasswordPolicy.check(newPassword, me.username());
+        // Each refusal names its field ("current", "newPassword"): the page shows it next to that input.
+        try {
+            PasswordPolicy.check(newPassword, me.username());
+        } catch (UserInputException e) {
+            throw new UserInputException(List.of(new FieldProblem("newPassword", e.messageKey(), e.arguments())));
+        }
         if (newPassword.equals(currentPassword)) {
-            throw new UserInputException("password.sameAsOld");
+            throw new UserInputException(List.of(new FieldProblem("newPassword", "password.sameAsOld")));
         }
         User user = tx.read(em -> em.find(User.class, me.id()));
         if (user == null || !hasher.matches(currentPassword == null ? new char[0] : currentPassword.toCharArray(), user.getPasswordHash())) {
-            throw new UserInputException("password.currentWrong");
+            throw new UserInputException(List.of(new FieldProblem("current", "password.currentWrong")));
         }
         String hash = hasher.hash(newPassword.toCharArray());
         tx.run(em -> em.find(User.class, me.id()).setPasswordHash(hash, clock.instant()));

@@ -50,6 +50,23 @@ public class ApplicationStartup {
     @Inject
     com.servicecraft.lti.ScoreOutbox ltiScores;
 
+    /**
+     * The first XLSX export in a fresh JVM loads POI and its OOXML schemas (seconds): done once now, in
+     * the background at low priority, so that the first HR download is as quick as the next ones.
+     */
+    private static void warmUpSpreadsheets() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                com.servicecraft.reporting.export.XlsxCompletionWriter.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.WARNING, "XLSX warm-up failed (the first export will be slower): " + e, e);
+            }
+        }, "xlsx-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext servletContext) {
         Settings settings;
         try {
@@ -68,6 +85,7 @@ public class ApplicationStartup {
         certificates.start();
         ltiKeys.ensureSigningKey();
         ltiScores.start();
+        warmUpSpreadsheets();
         String adminPassword = settings.adminPassword();
         try {
             if (settings.demo()) {

@@ -85,6 +85,85 @@ class CourseInlineMarkdownTest {
         assertEquals(List.of(), marked);
     }
 
+    /**
+     * The walk above names the fields it knows; this one finds every text of the loaded course by
+     * reflection (every {@link LocalizedText} reachable from the course's records, lists, maps and
+     * optionals, lessons aside: they are whole Markdown documents), so a field added to the content
+     * format later is checked without anyone remembering to list it.
+     */
+    @Test
+    void everyShortTextOfTheCourseFoundByReflectionRendersWithoutAMarker() throws Exception {
+        LoadedContent content = ContentLoader.load(Path.of(System.getProperty("servicecraft.contentDir", "content")), Clock.systemUTC());
+        Map<String, LocalizedText> texts = new LinkedHashMap<>();
+        walk("course", content.course(), texts, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        assertTrue(texts.keySet().stream().anyMatch(k -> k.contains(".goalFields")), "action-plan prompts are walked: " + texts.size());
+        assertTrue(texts.keySet().stream().anyMatch(k -> k.endsWith(".summary")), "summaries are walked");
+        List<String> raw = new ArrayList<>();
+        texts.forEach((where, text) -> {
+            for (Language lang : Language.values()) {
+                String shown = Encoding.decodeHtml(InlineMarkdown.html(text.in(lang)).replaceAll("<[^>]+>", ""), false);
+                if (RAW_MARKER.matcher(shown).find()) {
+                    raw.add(where + " [" + lang.tag() + "]: " + shown);
+                }
+            }
+        });
+        assertEquals(List.of(), raw);
+    }
+
+    private static void walk(String where, Object o, Map<String, LocalizedText> texts, java.util.Set<Object> seen) throws Exception {
+        if (o == null || o instanceof Lesson || o instanceof String || o instanceof Number || o instanceof Boolean || o instanceof Enum<?>
+                || !seen.add(o)) {
+            return;
+        }
+        if (o instanceof LocalizedText t) {
+            texts.put(where, t);
+        } else if (o instanceof java.util.Optional<?> opt) {
+            walk(where, opt.orElse(null), texts, seen);
+        } else if (o instanceof java.util.List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                walk(where + "[" + i + "]", list.get(i), texts, seen);
+            }
+        } else if (o instanceof java.util.Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                walk(where + "[" + e.getKey() + "]", e.getValue(), texts, seen);
+            }
+        } else if (o.getClass().isRecord()) {
+            for (java.lang.reflect.RecordComponent c : o.getClass().getRecordComponents()) {
+                java.lang.reflect.Method accessor = c.getAccessor();
+                accessor.setAccessible(true);
+                walk(where + "." + c.getName(), accessor.invoke(o), texts, seen);
+            }
+        }
+    }
+
+    /**
+     * Pages show course texts only through the one renderer ({@code md.inline}, or {@code md.plain} where
+     * only text fits): an expression that reads a content text field and writes it as it is would show an
+     * author's {@code **} raw (as the action plan's prompts and the self-assessment's instructions did).
+     */
+    @Test
+    void pagesShowCourseTextsOnlyThroughTheInlineRenderer() throws java.io.IOException {
+        Pattern expression = Pattern.compile("#\\{([^}]*)}");
+        Pattern contentField = Pattern.compile("\\.(instructions|prompt|summary|passage|explanation|distractor|feedback|scenario|modelAnswer"
+                + "|statement|customer|criterion)\\b(\\(\\))?(?!\\.(?!in\\())(?!\\s*(==|!=|\\)\\s*(==|!=)))");
+        List<String> raw = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = java.util.stream.Stream.concat(java.nio.file.Files.walk(Path.of("src/main/webapp")),
+                java.nio.file.Files.walk(Path.of("WEB-INF-templates")))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".xhtml")).toList()) {
+                String source = java.nio.file.Files.readString(f).replaceAll("(?s)<!--.*?-->", "");
+                for (java.util.regex.Matcher m = expression.matcher(source); m.find(); ) {
+                    String el = m.group(1);
+                    String before = source.substring(Math.max(0, m.start() - 40), m.start());
+                    boolean test = before.matches("(?s).*(rendered|data-[a-z-]+|id)=\"$") || el.contains("empty ") || el.contains("msg[");
+                    if (!test && contentField.matcher(el).find() && !el.contains("md.inline(") && !el.contains("md.plain(")) {
+                        raw.add(f.getFileName() + ": #{" + el + "}");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), raw);
+    }
+
     @Test
     void theMarkerCheckCatchesWhatCommonmarkLeavesAlone() {
         String shown = InlineMarkdown.html("**“已经”**问过了");

@@ -43,6 +43,18 @@ class FirstRunIT {
         try (Browser b = new Browser(server, "zh-CN")) {
             b.open("/");
             assertEquals("/setup.xhtml", b.path(), "an empty installation opens the setup page");
+            // Two different passwords: the refusal stands once, next to the repeated password, which is marked.
+            b.type("setupForm:username", "admin").type("setupForm:displayName", "系统管理员")
+                    .type("setupForm:employeeNumber", "A0001").type("setupForm:email", "admin@example.com")
+                    .type("setupForm:password", "tea-and-river-stones-1").type("setupForm:passwordAgain", "tea-and-river-stones-2")
+                    .click("setupForm:create");
+            b.waitForText("两次输入的密码不一致");
+            assertEquals(1, b.pageText().split("两次输入的密码不一致", -1).length - 1, "the refusal is shown once: " + b.pageText());
+            org.openqa.selenium.WebElement again = b.driver().findElement(org.openqa.selenium.By.id("setupForm:passwordAgain"));
+            assertTrue(again.findElement(org.openqa.selenium.By.xpath("ancestor::div[contains(@class,'sc-field')]")).getText()
+                    .contains("两次输入的密码不一致"), "the refusal stands at the repeated password");
+            assertTrue(String.valueOf(again.getAttribute("class")).contains("ui-state-error")
+                    || "true".equals(again.getAttribute("aria-invalid")), "the repeated password is marked invalid");
             b.type("setupForm:username", "admin").type("setupForm:displayName", "系统管理员")
                     .type("setupForm:employeeNumber", "A0001").type("setupForm:email", "admin@example.com")
                     .type("setupForm:password", "tea-and-river-stones-1").type("setupForm:passwordAgain", "tea-and-river-stones-1")

@@ -26,16 +26,26 @@ class MessageBundlesTest {
         return p;
     }
 
-    @Test
-    void chineseAndEnglishHaveTheSameKeys() throws IOException {
-        Set<String> zh = new TreeSet<>(load("messages_zh_CN.properties").stringPropertyNames());
-        Set<String> en = new TreeSet<>(load("messages_en.properties").stringPropertyNames());
+    /** Every bundle the application reads (its texts and Faces' own messages): each key in both languages, none in the base file. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"messages", "faces"})
+    void chineseAndEnglishHaveTheSameKeys(String bundle) throws IOException {
+        Set<String> zh = new TreeSet<>(load(bundle + "_zh_CN.properties").stringPropertyNames());
+        Set<String> en = new TreeSet<>(load(bundle + "_en.properties").stringPropertyNames());
         Set<String> onlyZh = new TreeSet<>(zh);
         onlyZh.removeAll(en);
         Set<String> onlyEn = new TreeSet<>(en);
         onlyEn.removeAll(zh);
-        assertEquals(Set.of(), onlyZh, "keys missing in English");
-        assertEquals(Set.of(), onlyEn, "keys missing in Chinese");
+        assertEquals(Set.of(), onlyZh, bundle + ": keys missing in English");
+        assertEquals(Set.of(), onlyEn, bundle + ": keys missing in Chinese");
+        assertEquals(Set.of(), load(bundle + ".properties").stringPropertyNames(),
+                bundle + ".properties stays empty: a key there would show one language to everyone");
+        Set<String> blank = new TreeSet<>();
+        for (String lang : new String[]{"_zh_CN", "_en"}) {
+            Properties p = load(bundle + lang + ".properties");
+            p.stringPropertyNames().stream().filter(k -> p.getProperty(k).isBlank()).forEach(k -> blank.add(lang + ": " + k));
+        }
+        assertEquals(Set.of(), blank, bundle + ": empty texts");
     }
 
     /** Values that are rightly the same in both languages (names, codes); nothing else may be. */

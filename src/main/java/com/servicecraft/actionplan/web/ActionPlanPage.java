@@ -294,6 +294,6 @@ public class ActionPlanPage implements Serializable {
     public List<ProgressForm> getProgress() { return progress; }
     public int getMaxLength() { return GoalField.MAX_LENGTH; }
 
-    /** "A plan has one to 5 goals": the limit the plan itself enforces ({@link ActionPlan#MAX_GOALS}). */
+    /** "A plan has one to 3 goals": the limit the plan itself enforces ({@link ActionPlan#MAX_GOALS}). */
     public String getGoalLimitText() { return Messages.text("actionPlan.goalLimit", ActionPlan.MAX_GOALS); }
 }

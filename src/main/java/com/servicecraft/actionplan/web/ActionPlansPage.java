@@ -66,6 +66,10 @@ public class ActionPlansPage implements Serializable {
         names = plans.names(people);
     }
 
+    /** Which input each refusal of a review is about. */
+    public static final java.util.Map<String, String> INPUT_OF_REFUSAL = java.util.Map.of(
+            "actionPlan.error.commentRequired", "reviewForm:comment", "actionPlan.error.commentTooLong", "reviewForm:comment");
+
     public void approve() {
         try {
             open(plans.approve(selected.getId(), selected.getVersion(), comment));
@@ -73,7 +77,7 @@ public class ActionPlansPage implements Serializable {
             rows = plans.reviewList();
             Messages.info("actionPlan.review.approved");
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, INPUT_OF_REFUSAL);
         }
     }
 
@@ -84,7 +88,7 @@ public class ActionPlansPage implements Serializable {
             rows = plans.reviewList();
             Messages.info("actionPlan.review.returned");
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, INPUT_OF_REFUSAL);
         }
     }
 

@@ -30,13 +30,17 @@ public class TokensPage implements Serializable {
         list = tokens.list();
     }
 
+    /** Which input each refusal of {@link #create} is about. */
+    public static final java.util.Map<String, String> INPUT_OF_REFUSAL = java.util.Map.of(
+            "token.nameRequired", "tokenForm:name", "token.scopeRequired", "tokenForm:scopes");
+
     public void create() {
         try {
             createdToken = tokens.create(name, scopes.isEmpty() ? EnumSet.noneOf(ApiScope.class) : EnumSet.copyOf(scopes));
             name = null;
             Messages.info("token.created");
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, INPUT_OF_REFUSAL);
         }
         list = tokens.list();
     }

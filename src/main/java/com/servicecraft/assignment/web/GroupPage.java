@@ -108,7 +108,7 @@ public class GroupPage implements Serializable {
 
     public void addDepartment() {
         if (departmentId == null) {
-            Messages.error("group.departmentRequired");
+            Messages.errorAt("departmentForm:department", "group.departmentRequired");
             return;
         }
         added(() -> groups.addDepartment(id, departmentId));

@@ -4,6 +4,7 @@ import com.servicecraft.assignment.GroupService;
 import com.servicecraft.assignment.web.ModuleTitles;
 import com.servicecraft.dashboard.DashboardService;
 import com.servicecraft.dashboard.GroupDashboard;
+import com.servicecraft.shared.web.Chart;
 import com.servicecraft.shared.web.ChartJson;
 import com.servicecraft.shared.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,22 +38,22 @@ public class DashboardPage {
         dashboard = dashboards.dashboard(group);
     }
 
-    public String getCompletionChart() {
+    public Chart getCompletionChart() {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (GroupDashboard.ModuleCompletion m : dashboard.modules()) {
             labels.add(titles.of(m.moduleId()));
             values.add(m.percent());
         }
-        return ChartJson.percentBars(labels, values, Messages.text("dashboard.completedPercent"), true);
+        return ChartJson.percentBars(Messages.text("dashboard.completion"), labels, values, Messages.text("dashboard.completedPercent"), true);
     }
 
-    public String getScoreChart() {
+    public Chart getScoreChart() {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             labels.add(i * 10 + "–" + (i == 9 ? 100 : i * 10 + 9));
         }
-        return ChartJson.countBars(labels, List.of(Messages.text("quiz.postTest"), Messages.text("dashboard.moduleQuizzes")),
+        return ChartJson.countBars(Messages.text("dashboard.scores"), labels, List.of(Messages.text("quiz.postTest"), Messages.text("dashboard.moduleQuizzes")),
                 List.of(boxed(dashboard.postTestHistogram()), boxed(dashboard.moduleQuizHistogram())));
     }
 

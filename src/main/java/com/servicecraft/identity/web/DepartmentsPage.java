@@ -34,13 +34,17 @@ public class DepartmentsPage implements Serializable {
         rows.forEach(r -> names.put(r.id(), r.name()));
     }
 
+    /** Which input each refusal of {@link #add} is about. */
+    public static final java.util.Map<String, String> INPUT_OF_REFUSAL = java.util.Map.of(
+            "department.nameRequired", "deptForm:newName", "department.nameTaken", "deptForm:newName");
+
     public void add() {
         try {
             departments.create(newName);
             Messages.info("department.created", newName.trim());
             newName = null;
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, INPUT_OF_REFUSAL);
         }
         reload();
     }

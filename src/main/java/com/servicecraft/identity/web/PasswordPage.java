@@ -26,7 +26,7 @@ public class PasswordPage {
 
     public void change() throws IOException {
         if (newPassword == null || !newPassword.equals(again)) {
-            Messages.error("password.mismatch");
+            Messages.errorAt("passwordForm:again", "password.mismatch");
             return;
         }
         try {
@@ -36,7 +36,7 @@ public class PasswordPage {
             ext.getSessionMap().remove(SignedInUser.MUST_CHANGE_PASSWORD);
             ext.redirect(ext.getRequestContextPath() + "/index.xhtml");
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, field -> "passwordForm:" + field);
         }
     }
 

@@ -36,7 +36,7 @@ public class SetupPage {
 
     public void create() throws IOException {
         if (password == null || !password.equals(passwordAgain)) {
-            Messages.error("password.mismatch");
+            Messages.errorAt("setupForm:passwordAgain", "password.mismatch");
             return;
         }
         try {

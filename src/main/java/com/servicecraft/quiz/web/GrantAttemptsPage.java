@@ -52,6 +52,11 @@ public class GrantAttemptsPage implements Serializable {
         }
     }
 
+    /** Which input each refusal of a grant is about. */
+    public static final java.util.Map<String, String> INPUT_OF_REFUSAL = java.util.Map.of(
+            "grant.badCount", "grantForm:extra", "grant.reasonRequired", "grantForm:reason",
+            "grant.unknownTrainee", "grantForm:username", "grant.notYourTrainee", "grantForm:username");
+
     public void grant() {
         try {
             String[] parts = source.split(":", 2);
@@ -62,7 +67,7 @@ public class GrantAttemptsPage implements Serializable {
             username = null;
             reason = null;
         } catch (UserInputException e) {
-            Messages.error(e);
+            Messages.error(e, INPUT_OF_REFUSAL);
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             Messages.error("quiz.notFound");
         }

@@ -9,6 +9,7 @@ import com.servicecraft.quiz.QuestionCatalog;
 import com.servicecraft.quiz.ReviewPolicy;
 import com.servicecraft.quiz.ReviewRow;
 import com.servicecraft.quiz.ReviewVisibility;
+import com.servicecraft.shared.web.Chart;
 import com.servicecraft.shared.web.ChartJson;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -44,7 +45,7 @@ public class ResultPage implements Serializable {
     private List<ReviewRow> rows = List.of();
     private ReviewVisibility allowed = ReviewVisibility.NOTHING;
     private String passage;
-    private String moduleChart;
+    private Chart moduleChart;
 
     public void onLoad() throws IOException {
         AttemptService.AttemptData data = attempts.load(id);
@@ -67,7 +68,7 @@ public class ResultPage implements Serializable {
             List<String> labels = new ArrayList<>();
             byModule.keySet().forEach(m -> labels.add(content.course() == null ? m
                     : content.course().module(m).map(x -> x.title().in(locale.current())).orElse(m)));
-            moduleChart = ChartJson.percentBars(labels, new ArrayList<>(byModule.values()), Messages.text("result.scorePercent"), true);
+            moduleChart = ChartJson.percentBars(Messages.text("result.byModule"), labels, new ArrayList<>(byModule.values()), Messages.text("result.scorePercent"), true);
         }
     }
 
@@ -94,5 +95,5 @@ public class ResultPage implements Serializable {
     public String getTitle() { return title; }
     public List<ReviewRow> getRows() { return rows; }
     public String getPassage() { return passage; }
-    public String getModuleChart() { return moduleChart; }
+    public Chart getModuleChart() { return moduleChart; }
 }

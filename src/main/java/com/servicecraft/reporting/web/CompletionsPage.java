@@ -12,6 +12,7 @@ import com.servicecraft.reporting.CompletionRecord;
 import com.servicecraft.reporting.CompletionRecords;
 import com.servicecraft.reporting.CompletionStatus;
 import com.servicecraft.reporting.Viewer;
+import com.servicecraft.shared.web.Chart;
 import com.servicecraft.shared.web.ChartJson;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -62,7 +63,7 @@ public class CompletionsPage implements Serializable {
     private LocalDate from;
     private LocalDate to;
     private Map<CompletionStatus, Long> totals = Map.of();
-    private String chart;
+    private Chart chart;
     private List<CompletionRecords.Option> departments;
     private List<CompletionRecords.GroupOption> groups;
     private List<CourseShape.Part> modules;
@@ -113,7 +114,7 @@ public class CompletionsPage implements Serializable {
             CompletionQuery.Request req = request();
             totals = records.query().totals(req);
             var byDepartment = records.query().byDepartment(req);
-            chart = ChartJson.percentBars(byDepartment.stream().map(s -> s.label().isEmpty() ? Messages.text("records.none") : s.label()).toList(),
+            chart = ChartJson.percentBars(Messages.text("records.chart.title"), byDepartment.stream().map(s -> s.label().isEmpty() ? Messages.text("records.none") : s.label()).toList(),
                     byDepartment.stream().map(CompletionQuery.Summary::percentCompleted).toList(), Messages.text("records.chart.title"), true);
         } catch (AccessDeniedException e) {
             totals = Map.of();
@@ -173,7 +174,7 @@ public class CompletionsPage implements Serializable {
 
     public LazyDataModel<CompletionRecord> getModel() { return model; }
     public CompletionStatus[] getStatuses() { return CompletionStatus.values(); }
-    public String getChart() { return chart; }
+    public Chart getChart() { return chart; }
     public List<CompletionRecords.Option> getDepartments() { return departments; }
     public List<CompletionRecords.GroupOption> getGroups() { return groups; }
     public List<CourseShape.Part> getModules() { return modules; }

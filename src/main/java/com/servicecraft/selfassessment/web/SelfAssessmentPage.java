@@ -6,6 +6,7 @@ import com.servicecraft.selfassessment.Round;
 import com.servicecraft.selfassessment.SelfAssessmentResult;
 import com.servicecraft.selfassessment.SelfAssessmentService;
 import com.servicecraft.shared.UserInputException;
+import com.servicecraft.shared.web.Chart;
 import com.servicecraft.shared.web.ChartJson;
 import com.servicecraft.shared.web.LocaleSwitch;
 import com.servicecraft.shared.web.Messages;
@@ -32,8 +33,10 @@ public class SelfAssessmentPage implements Serializable {
     private Map<String, String> labels = Map.of();
     private Map<String, String> texts = Map.of();
     private boolean available;
+    private Chart radar;
 
     public void onLoad() {
+        radar = null;
         if (service.exercise().isEmpty()) {
             available = false;
             return;
@@ -67,8 +70,15 @@ public class SelfAssessmentPage implements Serializable {
         }
     }
 
-    /** Chart.js radar: the start round and, once taken, the end round over it. */
-    public String getRadar() {
+    /** Chart.js radar (and its table): the start round and, once taken, the end round over it. Built once per view. */
+    public Chart getRadar() {
+        if (radar == null) {
+            radar = radar();
+        }
+        return radar;
+    }
+
+    private Chart radar() {
         if (overview == null || !overview.finished(Round.START)) {
             return null;
         }
@@ -81,7 +91,7 @@ public class SelfAssessmentPage implements Serializable {
             names.add(Messages.text("selfAssessment.round.END"));
             series.add(values(SelfAssessmentResult.Row::end));
         }
-        return ChartJson.radar(chartLabels, names, series);
+        return ChartJson.radar(Messages.text("selfAssessment.radar"), chartLabels, names, series);
     }
 
     private List<Double> values(java.util.function.Function<SelfAssessmentResult.Row, Integer> round) {

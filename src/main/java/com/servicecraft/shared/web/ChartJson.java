@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * Chart.js configurations for PrimeFaces' {@code <p:chart value="…">}, built as JSON (no script in pages).
+ * Charts for PrimeFaces' {@code <p:chart value="…">}: the Chart.js configuration built as JSON (no script in
+ * pages) and, from the same figures, the table that {@code fragments/chart.xhtml} shows as its text alternative.
  * PrimeFaces writes the value verbatim into an inline {@code <script>}, so every configuration leaves here
  * through {@link #forScript}: labels come from users (department names, module titles).
  */
@@ -17,8 +21,8 @@ public final class ChartJson {
     private ChartJson() {
     }
 
-    /** A bar chart of percentages (0–100), one dataset. */
-    public static String percentBars(List<String> labels, List<Double> values, String label, boolean horizontal) {
+    /** A bar chart of percentages (0–100), one dataset named {@code label}; {@code title} names the chart. */
+    public static Chart percentBars(String title, List<String> labels, List<Double> values, String label, boolean horizontal) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "bar");
         ObjectNode data = root.putObject("data");
@@ -40,11 +44,11 @@ public final class ChartJson {
         axis.put("max", 100);
         // Every module's name, even when the bars are close together.
         scales.putObject(horizontal ? "y" : "x").putObject("ticks").put("autoSkip", false);
-        return forScript(root.toString());
+        return new Chart(forScript(root.toString()), title, List.of("", label), table(labels, List.of(values), ChartJson::percent));
     }
 
     /** A bar chart of counts (a histogram), one dataset per series, whole-number axis from 0. */
-    public static String countBars(List<String> labels, List<String> seriesNames, List<List<Integer>> series) {
+    public static Chart countBars(String title, List<String> labels, List<String> seriesNames, List<List<Integer>> series) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "bar");
         ObjectNode data = root.putObject("data");
@@ -64,11 +68,14 @@ public final class ChartJson {
         ObjectNode y = options.putObject("scales").putObject("y");
         y.put("beginAtZero", true);
         y.putObject("ticks").put("precision", 0);
-        return forScript(root.toString());
+        return new Chart(forScript(root.toString()), title, columns(seriesNames), table(labels, series, String::valueOf));
     }
 
-    /** A radar chart with one dataset per round (e.g. course start and course end), scale 0–5. */
-    public static String radar(List<String> labels, List<String> seriesNames, List<List<Double>> series) {
+    /**
+     * A radar chart with one dataset per round (e.g. course start and course end), scale 0–5, with
+     * point labels large enough to read (Chart.js draws 12 px by default, too small beside body text).
+     */
+    public static Chart radar(String title, List<String> labels, List<String> seriesNames, List<List<Double>> series) {
         ObjectNode root = JSON.createObjectNode();
         root.put("type", "radar");
         ObjectNode data = root.putObject("data");
@@ -88,11 +95,49 @@ public final class ChartJson {
             });
             ds.put("backgroundColor", colors[i % colors.length]);
         }
-        ObjectNode r = root.putObject("options").putObject("scales").putObject("r");
+        ObjectNode options = root.putObject("options");
+        options.put("responsive", true);
+        options.put("maintainAspectRatio", false);
+        options.putObject("plugins").putObject("legend").putObject("labels").putObject("font").put("size", 15);
+        ObjectNode r = options.putObject("scales").putObject("r");
         r.put("min", 0);
         r.put("max", 5);
-        r.putObject("ticks").put("stepSize", 1);
-        return forScript(root.toString());
+        ObjectNode ticks = r.putObject("ticks");
+        ticks.put("stepSize", 1);
+        ticks.putObject("font").put("size", 13);
+        ObjectNode pointLabels = r.putObject("pointLabels");
+        pointLabels.put("color", "#1f2933");
+        pointLabels.putObject("font").put("size", 16);
+        return new Chart(forScript(root.toString()), title, columns(seriesNames), table(labels, series, ChartJson::number));
+    }
+
+    private static List<String> columns(List<String> seriesNames) {
+        List<String> columns = new ArrayList<>();
+        columns.add("");
+        columns.addAll(seriesNames);
+        return columns;
+    }
+
+    private static <T> List<List<String>> table(List<String> labels, List<List<T>> series, Function<T, String> shown) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            List<String> row = new ArrayList<>();
+            row.add(labels.get(i));
+            for (List<T> s : series) {
+                T v = i < s.size() ? s.get(i) : null;
+                row.add(v == null ? "—" : shown.apply(v));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String percent(Double v) {
+        return number(v) + " %";
+    }
+
+    private static String number(Double v) {
+        return v == Math.rint(v) ? String.valueOf(v.longValue()) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     /**

@@ -93,6 +93,27 @@ public final class Messages {
         });
     }
 
+    /**
+     * A refusal of one input, raised by the page itself (e.g. the two passwords differ): shown next to
+     * that input, which is marked invalid, and only there.
+     */
+    public static void errorAt(String clientId, String key, Object... args) {
+        error(new UserInputException(java.util.List.of(new FieldProblem(clientId, key, args))), field -> field);
+    }
+
+    /**
+     * A refusal raised with a key only, shown at the input the key is about ({@code inputOfKey}: message
+     * key to client id), which is marked invalid; a key not in the map is a page message.
+     */
+    public static void error(UserInputException e, java.util.Map<String, String> inputOfKey) {
+        String clientId = e.problems().isEmpty() ? inputOfKey.get(e.messageKey()) : null;
+        if (clientId == null) {
+            error(e);
+        } else {
+            errorAt(clientId, e.messageKey(), e.arguments());
+        }
+    }
+
     public static void errorFor(String clientId, String key, Object... args) {
         add(FacesMessage.SEVERITY_ERROR, clientId, key, args);
     }

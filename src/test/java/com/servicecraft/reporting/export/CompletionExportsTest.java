@@ -49,6 +49,12 @@ class CompletionExportsTest {
         return CompletionColumns.ALL.stream().map(CompletionColumns.Column::key).toList();
     }
 
+    /** The start-up warm-up (ApplicationStartup) writes a workbook without rows or words and leaves nothing behind. */
+    @Test
+    void theXlsxWarmUpNeedsNoRowsAndNoWords() {
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(XlsxCompletionWriter::warmUp);
+    }
+
     @Test
     void csvIsUtf8WithBomRfc4180AndEveryCellAsExpected() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
