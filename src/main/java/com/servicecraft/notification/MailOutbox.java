@@ -172,8 +172,12 @@ public class MailOutbox {
         return new Letter(u.getEmail(), t.title(), body.toString());
     }
 
+    /**
+     * Marks the claimed notification. Retried on a deadlock like the claim: after a mail went out, a
+     * mark lost to a deadlock would leave the claim to run out and the mail to be sent again.
+     */
     private void finish(long id, MailStatus status, boolean attempted) {
-        tx.run(em -> {
+        tx.inTransactionRetryingDeadlocks(em -> {
             var q = status == MailStatus.SENT
                     ? em.createNativeQuery("update notification set mail_status = 'SENT', mail_sent_at = ?, mail_claimed_until = null,"
                             + " mail_attempts = mail_attempts + 1 where id = ? and mail_claimed_by = ? and mail_status = 'PENDING'")
@@ -181,17 +185,17 @@ public class MailOutbox {
                     : em.createNativeQuery("update notification set mail_status = ?, mail_claimed_until = null,"
                             + " mail_attempts = mail_attempts + ? where id = ? and mail_claimed_by = ? and mail_status = 'PENDING'")
                     .setParameter(1, status.name()).setParameter(2, attempted ? 1 : 0).setParameter(3, id).setParameter(4, node);
-            q.executeUpdate();
+            return q.executeUpdate();
         });
     }
 
     /** Keeps it PENDING with the lease moved to the next try (1, 2, 4, 8 … minutes), or FAILED after the last. */
     private void retryLater(long id, Instant now) {
-        tx.run(em -> {
+        tx.inTransactionRetryingDeadlocks(em -> {
             Number tried = (Number) em.createNativeQuery("select mail_attempts from notification where id = ?").setParameter(1, id).getSingleResult();
             int attempts = tried.intValue() + 1;
             Instant next = now.plus(Duration.ofMinutes(1L << Math.min(attempts - 1, 6)));
-            em.createNativeQuery("update notification set mail_attempts = ?, mail_status = ?, mail_claimed_until = ?"
+            return em.createNativeQuery("update notification set mail_attempts = ?, mail_status = ?, mail_claimed_until = ?"
                             + " where id = ? and mail_claimed_by = ? and mail_status = 'PENDING'")
                     .setParameter(1, attempts).setParameter(2, attempts >= MAX_ATTEMPTS ? MailStatus.FAILED.name() : MailStatus.PENDING.name())
                     .setParameter(3, Timestamp.from(next)).setParameter(4, id).setParameter(5, node).executeUpdate();
