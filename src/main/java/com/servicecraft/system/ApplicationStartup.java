@@ -49,6 +49,8 @@ public class ApplicationStartup {
     com.servicecraft.lti.ToolKeys ltiKeys;
     @Inject
     com.servicecraft.lti.ScoreOutbox ltiScores;
+    @Inject
+    com.servicecraft.lti.CourseCompletionScores ltiCourseScores;
 
     /**
      * The first XLSX export in a fresh JVM loads POI and its OOXML schemas (seconds): done once now, in
@@ -85,6 +87,7 @@ public class ApplicationStartup {
         certificates.start();
         ltiKeys.ensureSigningKey();
         ltiScores.start();
+        ltiCourseScores.start();
         warmUpSpreadsheets();
         String adminPassword = settings.adminPassword();
         try {
