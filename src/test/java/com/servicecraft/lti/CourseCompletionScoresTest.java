@@ -21,16 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,13 +83,7 @@ class CourseCompletionScoresTest {
 
     /** Launches {@code s} and makes the fixture's trainee {@code userId} the person behind its LMS account. */
     private void launchAs(Scenario s, long userId) throws Exception {
-        String url = launches.initiate(platform.loginInitiation(platform.scenario(s)), TOOL + "/lti/launch").url();
-        Map<String, String> q = new HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            q.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        long provisioned = launches.launch(q.get("state"), platform.idToken(s, q.get("nonce"))).user().id();
+        long provisioned = platform.launchInto(launches, s, TOOL).user().id();
         update("UPDATE lti_user_link SET user_id = ? WHERE user_id = ?", userId, provisioned);
         update("UPDATE lti_context_member SET user_id = ? WHERE user_id = ?", userId, provisioned);
     }

@@ -21,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,13 +84,7 @@ class LtiLaunchServiceTest {
 
     /** The platform's login initiation, answered by the tool: the state and nonce of the authentication request. */
     private Map<String, String> initiate(Scenario s) throws LaunchRefused {
-        String url = service.initiate(platform.loginInitiation(platform.scenario(s)), TOOL + "/lti/launch").url();
-        Map<String, String> q = new HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            q.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return q;
+        return platform.authenticationRequest(service, s, TOOL);
     }
 
     private LtiLaunchService.Landing launch(Scenario s) throws LaunchRefused {

@@ -20,18 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static com.servicecraft.lti.TestLtiPlatform.aLearner;
@@ -85,13 +80,7 @@ class RosterSyncTest {
     }
 
     private LtiLaunchService.Landing launch(Scenario s) throws LaunchRefused {
-        String url = launches.initiate(platform.loginInitiation(platform.scenario(s)), TOOL + "/lti/launch").url();
-        Map<String, String> q = new HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            q.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return launches.launch(q.get("state"), platform.idToken(s, q.get("nonce")));
+        return platform.launchInto(launches, s, TOOL);
     }
 
     private RosterSync as(long userId, Role role) {

@@ -29,9 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +36,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,13 +100,7 @@ class ScoreOutboxTest {
     }
 
     private long launch(Scenario s) throws LaunchRefused {
-        String url = launches.initiate(platform.loginInitiation(platform.scenario(s)), TOOL + "/lti/launch").url();
-        Map<String, String> q = new HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            q.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return launches.launch(q.get("state"), platform.idToken(s, q.get("nonce"))).user().id();
+        return platform.launchInto(launches, s, TOOL).user().id();
     }
 
     /** The person takes sample-a's module quiz with every answer right and submits. */

@@ -218,6 +218,26 @@ public final class TestLtiPlatform implements AutoCloseable {
         return p;
     }
 
+    /**
+     * The authentication request the tool answers this platform's login initiation with (its query:
+     * state, nonce, redirect_uri …), as the browser would carry it to {@code /auth}.
+     */
+    public Map<String, String> authenticationRequest(LtiLaunchService tool, Scenario s, String toolUrl) throws LaunchRefused {
+        String url = tool.initiate(loginInitiation(scenario(s)), toolUrl + "/lti/launch").url();
+        Map<String, String> q = new HashMap<>();
+        for (String pair : java.net.URI.create(url).getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            q.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return q;
+    }
+
+    /** A whole launch of {@code s} into the tool: login initiation, then the id_token for its nonce with its state. */
+    public LtiLaunchService.Landing launchInto(LtiLaunchService tool, Scenario s, String toolUrl) throws LaunchRefused {
+        Map<String, String> q = authenticationRequest(tool, s, toolUrl);
+        return tool.launch(q.get("state"), idToken(s, q.get("nonce")));
+    }
+
     /** The id_token of a scenario for this nonce, signed (or spoiled) as its faults say. */
     public String idToken(Scenario s, String nonce) {
         Instant now = clock.instant();
